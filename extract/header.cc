@@ -1,0 +1,5 @@
+// PLACEHOLDER: replaced by the real extractor.
+#include "extract/parts.h"
+namespace vanban::extract::internal {
+void ExtractHeader(const NormalizedText&, Record*) {}
+}  // namespace vanban::extract::internal

@@ -1,0 +1,5 @@
+// PLACEHOLDER: replaced by the real extractor.
+#include "extract/parts.h"
+namespace vanban::extract::internal {
+void ExtractOutline(const NormalizedText&, Record*) {}
+}  // namespace vanban::extract::internal
