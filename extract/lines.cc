@@ -1,0 +1,57 @@
+#include "extract/lines.h"
+
+namespace vanban::extract::internal {
+
+std::string_view TrimSpaces(std::string_view s) {
+  auto is_space_at_front = [](std::string_view v) -> size_t {
+    if (v.empty()) return 0;
+    unsigned char c = v[0];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v') return 1;
+    if (v.size() >= 2 && c == 0xC2 && static_cast<unsigned char>(v[1]) == 0xA0) return 2;
+    return 0;
+  };
+  auto is_space_at_back = [](std::string_view v) -> size_t {
+    if (v.empty()) return 0;
+    unsigned char c = v.back();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v') return 1;
+    if (v.size() >= 2 && c == 0xA0 && static_cast<unsigned char>(v[v.size() - 2]) == 0xC2) return 2;
+    return 0;
+  };
+  while (size_t n = is_space_at_front(s)) s.remove_prefix(n);
+  while (size_t n = is_space_at_back(s)) s.remove_suffix(n);
+  return s;
+}
+
+std::vector<Line> SplitLines(const NormalizedText& text) {
+  std::vector<Line> lines;
+  const std::string& t = text.text;
+  size_t start = 0;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i < t.size() && t[i] != '\n' && t[i] != '\f') continue;
+    std::string_view raw(t.data() + start, i - start);
+    std::string_view trimmed = TrimSpaces(raw);
+    Line line;
+    line.text = trimmed;
+    line.begin = trimmed.empty() ? start : static_cast<size_t>(trimmed.data() - t.data());
+    line.end = line.begin + trimmed.size();
+    line.page = text.PageAt(line.begin);
+    lines.push_back(line);
+    start = i + 1;
+  }
+  return lines;
+}
+
+Span MakeSpan(const NormalizedText& text, size_t begin, size_t end) {
+  Span s;
+  s.page = text.PageAt(begin);
+  s.begin = begin;
+  s.end = end;
+  return s;
+}
+
+Span SpanOfView(const NormalizedText& text, std::string_view piece) {
+  size_t begin = static_cast<size_t>(piece.data() - text.text.data());
+  return MakeSpan(text, begin, begin + piece.size());
+}
+
+}  // namespace vanban::extract::internal
