@@ -1,0 +1,77 @@
+// vanban search QUERY: full-text search over the archive.
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/archive_open.h"
+#include "cli/commands.h"
+
+namespace vanban::cli {
+namespace {
+
+struct SearchArgs {
+  std::string query;
+  std::string issuer, kind;
+  int year = 0;
+  int limit = 20;
+  bool json = false;
+};
+
+std::string Or(const std::optional<std::string>& s, const char* dash = "—") { return s ? *s : dash; }
+
+int Run(const SearchArgs& args, Context& context) {
+  std::unique_ptr<store::Archive> archive = OpenArchive(context, /*create_if_missing=*/false);
+  if (!archive) return context.exit_code;
+  store::SearchQuery q;
+  q.query = args.query;
+  if (!args.issuer.empty()) q.issuer = args.issuer;
+  if (!args.kind.empty()) q.kind = args.kind;
+  if (args.year) q.year = args.year;
+  q.limit = args.limit;
+  Result<std::vector<store::SearchHit>> hits = archive->Search(q);
+  if (!hits.ok()) {
+    std::cerr << "vanban: search: " << hits.status().ToString() << "\n";
+    return kExitArchive;
+  }
+  if (args.json) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const store::SearchHit& h : *hits) {
+      auto opt = [](const std::optional<std::string>& s) { return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json(); };
+      out.push_back({{"id", h.id}, {"doc_type", opt(h.doc_type)}, {"number", opt(h.number)},
+                     {"issuer", opt(h.issuer)}, {"date", opt(h.date)}, {"title", opt(h.title)},
+                     {"path", h.path}, {"snippet", h.snippet}, {"exact", h.exact}, {"score", h.score}});
+    }
+    std::cout << out.dump(2) << "\n";
+  } else {
+    for (const store::SearchHit& h : *hits) {
+      std::cout << fmt::format("#{:<4} {} {} · {} · {}{}\n", h.id, Or(h.doc_type, ""), Or(h.number),
+                               Or(h.issuer), Or(h.date), h.exact ? "" : "  (không dấu)");
+      std::cout << "      " << Or(h.title, "") << "\n";
+      std::cout << "      … " << h.snippet << " …\n\n";
+    }
+    std::cout << hits->size() << (hits->size() == 1 ? " document" : " documents") << "\n";
+  }
+  return hits->empty() ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+
+void AddSearchCommand(CLI::App& app, Context& context) {
+  auto args = std::make_shared<SearchArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "search",
+      "Full-text search that ignores diacritics, tone placement and case: \"cai cach hanh chinh\",\n"
+      "\"cải cách hành chính\" and \"CẢI CÁCH\" find the same documents; documents that match the\n"
+      "accented words exactly come first. Any text is a valid query.\n"
+      "Example: vanban search \"giai quyet ho so dung han\" --year 2026 --kind KH");
+  cmd->add_option("query", args->query, "words to find")->required();
+  cmd->add_option("--issuer", args->issuer, "only documents whose issuer contains this (accents ignored)");
+  cmd->add_option("--year", args->year, "only documents dated in this year");
+  cmd->add_option("--kind", args->kind, "only this kind: KH, QĐ (or QD), BC, CV, ...");
+  cmd->add_option("--limit", args->limit, "at most this many results")->check(CLI::Range(1, 10000));
+  cmd->add_flag("--json", args->json, "print JSON");
+  cmd->callback([args, &context] { context.exit_code = Run(*args, context); });
+}
+
+}  // namespace vanban::cli
