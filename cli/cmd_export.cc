@@ -45,9 +45,8 @@ int Run(const ExportArgs& args, Context& context) {
 
 void AddExportCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<ExportArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "export",
-      "Write every current document of the archive: json (one array of records), jsonl (one\n"
+  CLI::App* cmd = app.add_subcommand("export", "Write the archive as JSON, JSON lines or CSV");
+  cmd->footer("Write every current document of the archive: json (one array of records), jsonl (one\n"
       "record per line) or csv (one row per document with its header fields; UTF-8 with a BOM\n"
       "so that Excel opens Vietnamese correctly).");
   cmd->add_option("--format", args->format, "json, jsonl or csv")->check(CLI::IsMember({"json", "jsonl", "csv"}));

@@ -39,9 +39,8 @@ int Run(const ExtractArgs& args, const Context& context) {
 
 void AddExtractCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<ExtractArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "extract",
-      "Print what vanban finds in one file (header fields, cited documents, targets, deadlines,\n"
+  CLI::App* cmd = app.add_subcommand("extract", "Print the record of one file; store nothing");
+  cmd->footer("Print what vanban finds in one file (header fields, cited documents, targets, deadlines,\n"
       "tasks, recipients), without storing anything. --json prints the fields of\n"
       "shared/corpus/SCHEMA.md under those names, plus provenance with --provenance.");
   cmd->add_option("file", args->path, "a .txt, .pdf or image file")->required();

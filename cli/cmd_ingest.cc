@@ -114,9 +114,8 @@ int Run(IngestArgs& args, Context& context) {
 
 void AddIngestCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<IngestArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "ingest",
-      "Read files and folders (recursively) into the archive: .txt, .pdf (text layer or scanned),\n"
+  CLI::App* cmd = app.add_subcommand("ingest", "File documents (files or folders) into the archive");
+  cmd->footer("Read files and folders (recursively) into the archive: .txt, .pdf (text layer or scanned),\n"
       ".png .jpg .tif. Unchanged files are skipped; a changed file at a known path is stored as a\n"
       "new version and the old one kept. A file that cannot be read is reported on stderr with\n"
       "the reason, recorded as failed, and the batch goes on (exit code 1 if any failed).");

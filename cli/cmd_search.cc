@@ -59,9 +59,8 @@ int Run(const SearchArgs& args, Context& context) {
 
 void AddSearchCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<SearchArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "search",
-      "Full-text search that ignores diacritics, tone placement and case: \"cai cach hanh chinh\",\n"
+  CLI::App* cmd = app.add_subcommand("search", "Full-text search, accents and case ignored");
+  cmd->footer("Full-text search that ignores diacritics, tone placement and case: \"cai cach hanh chinh\",\n"
       "\"cải cách hành chính\" and \"CẢI CÁCH\" find the same documents; documents that match the\n"
       "accented words exactly come first. Any text is a valid query.\n"
       "Example: vanban search \"giai quyet ho so dung han\" --year 2026 --kind KH");

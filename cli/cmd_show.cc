@@ -71,9 +71,8 @@ int Run(const ShowArgs& args, Context& context) {
 
 void AddShowCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<ShowArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "show",
-      "Show one stored document by its archive id (from `search` or `ingest`) or by its số và ký\n"
+  CLI::App* cmd = app.add_subcommand("show", "Show one stored document by id or number");
+  cmd->footer("Show one stored document by its archive id (from `search` or `ingest`) or by its số và ký\n"
       "hiệu (\"06/KH-THPTLT\"; every version with that number is shown).");
   cmd->add_option("key", args->key, "archive id or document number")->required();
   cmd->add_flag("--json", args->json, "print JSON");

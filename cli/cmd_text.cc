@@ -44,9 +44,8 @@ int Run(const TextArgs& args, const Context& context) {
 
 void AddTextCommand(CLI::App& app, Context& context) {
   auto args = std::make_shared<TextArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "text",
-      "Print the text of one file as vanban reads it: normalized (NFC, one tone placement,\n"
+  CLI::App* cmd = app.add_subcommand("text", "Print the normalized (or raw) text of one file");
+  cmd->footer("Print the text of one file as vanban reads it: normalized (NFC, one tone placement,\n"
       "clean lines, diacritics restored where they were missing) or, with --raw, as the source\n"
       "gave it (text layer or OCR). Pages are separated by a form feed.");
   cmd->add_option("file", args->path, "a .txt, .pdf or image file")->required();
