@@ -6,6 +6,7 @@
 
 #include "cli/archive_open.h"
 #include "cli/commands.h"
+#include "cli/json_views.h"
 
 namespace vanban::cli {
 namespace {
@@ -36,12 +37,7 @@ int Run(const SearchArgs& args, Context& context) {
   }
   if (args.json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const store::SearchHit& h : *hits) {
-      auto opt = [](const std::optional<std::string>& s) { return s ? nlohmann::ordered_json(*s) : nlohmann::ordered_json(); };
-      out.push_back({{"id", h.id}, {"doc_type", opt(h.doc_type)}, {"number", opt(h.number)},
-                     {"issuer", opt(h.issuer)}, {"date", opt(h.date)}, {"title", opt(h.title)},
-                     {"path", h.path}, {"snippet", h.snippet}, {"exact", h.exact}, {"score", h.score}});
-    }
+    for (const store::SearchHit& h : *hits) out.push_back(HitToJson(h));
     std::cout << out.dump(2) << "\n";
   } else {
     for (const store::SearchHit& h : *hits) {

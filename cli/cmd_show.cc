@@ -5,6 +5,7 @@
 
 #include "cli/archive_open.h"
 #include "cli/commands.h"
+#include "cli/json_views.h"
 #include "cli/print_record.h"
 
 namespace vanban::cli {
@@ -45,12 +46,7 @@ int Run(const ShowArgs& args, Context& context) {
       return kExitSomeFailed;
     }
     if (args.json) {
-      nlohmann::ordered_json j{{"id", doc->id},         {"path", doc->path},
-                               {"sha256", doc->sha256}, {"source_kind", doc->source_kind},
-                               {"pages", doc->page_count}, {"status", doc->status},
-                               {"error", doc->error},   {"version", doc->version},
-                               {"created_at", doc->created_at}, {"record", doc->record}};
-      all.push_back(std::move(j));
+      all.push_back(StoredToJson(*doc));
       continue;
     }
     std::cout << fmt::format("#{} · {} · {} page{} · {} · version {}{}\n", doc->id, doc->path, doc->page_count,

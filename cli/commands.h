@@ -36,5 +36,6 @@ void AddSearchCommand(CLI::App& app, Context& context);
 void AddShowCommand(CLI::App& app, Context& context);
 void AddExportCommand(CLI::App& app, Context& context);
 void AddStatsCommand(CLI::App& app, Context& context);
+void AddServeCommand(CLI::App& app, Context& context);
 
 }  // namespace vanban::cli

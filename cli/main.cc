@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   AddShowCommand(app, context);
   AddExportCommand(app, context);
   AddStatsCommand(app, context);
+  AddServeCommand(app, context);
 
   try {
     app.parse(argc, argv);
