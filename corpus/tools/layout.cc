@@ -517,6 +517,9 @@ class Composer {
           if (y_ + Height(l) + 2 * line > Bottom()) NewPage(page().landscape);
           y_ += 2;
         }
+        para_page_ = pages_.size();
+        para_op_ = page().ops.size();
+        para_y_ = y_;
         Flow(l, Left());
         y_ += kParaAfter;
         break;
@@ -665,7 +668,31 @@ class Composer {
     for (auto& l : left) lh += Height(l);
     for (auto& [l, gap] : right) rh += Height(l) + gap;
     double need = std::max(lh, rh) + 8;
-    if (y_ + need > Bottom()) NewPage(page().landscape);
+    if (y_ + need > Bottom()) {
+      // The signature never stands alone on a page: the last paragraph, if it
+      // sits whole on this page, goes over with it.
+      bool whole = para_page_ == pages_.size() && para_op_ > 0;
+      std::vector<std::function<void(cairo_t*)>> moved;
+      double moved_h = 0;
+      if (whole) {
+        auto& ops = page().ops;
+        moved.assign(ops.begin() + static_cast<std::ptrdiff_t>(para_op_), ops.end());
+        ops.resize(para_op_);
+        moved_h = y_ - para_y_;
+      }
+      double from = para_y_;
+      NewPage(page().landscape);
+      for (auto& op : moved) {
+        double dy = y_ - from;
+        Add([op, dy](cairo_t* cr) {
+          cairo_save(cr);
+          cairo_translate(cr, 0, dy);
+          op(cr);
+          cairo_restore(cr);
+        });
+      }
+      y_ += moved_h;
+    }
     double y0 = y_ + 6;
     double yy = y0;
     for (auto& l : left) {
@@ -701,6 +728,9 @@ class Composer {
   Layouter layouter_;
   std::vector<Page> pages_;
   double y_ = 0;
+  // Where the last paragraph started: page count, op index, y.
+  size_t para_page_ = 0, para_op_ = 0;
+  double para_y_ = 0;
 };
 
 // ---------------------------------------------------------------- output
