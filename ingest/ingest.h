@@ -60,6 +60,13 @@ struct InputError {
 std::vector<std::string> ListInputs(const std::vector<std::string>& paths,
                                     std::vector<InputError>* errors);
 
+// Makes Tesseract's OpenMP loops run single-threaded on the calling thread
+// (OCR runs one engine per worker thread instead; shared/TOOLCHAIN.md) and
+// silences Leptonica's stderr messages (errors travel as Status). Call it at
+// the top of main(). OCR workers apply the OpenMP part to themselves, so the
+// environment (OMP_THREAD_LIMIT) does not matter.
+void PrepareOcrThreads();
+
 // SHA-256 of a byte string, lower-case hex.
 std::string Sha256Hex(std::string_view bytes);
 

@@ -4,7 +4,17 @@
 // One single-threaded Tesseract engine per worker (Tesseract's own OpenMP
 // threads slow a parallel run down by an order of magnitude; see
 // shared/TOOLCHAIN.md). Pages are rendered as workers pick them up, so memory
-// stays bounded on long scans.
+// stays bounded on long scans: at most options.jobs page images exist at once.
+//
+// Per page: render (poppler, gray8, options.dpi) or decode (Leptonica) →
+// deskew → Tesseract (psm 3, options.ocr_language) → words, lines, blocks in
+// reading order (two-column header band left column first) → table rules.
+// A page over options.max_pixels, past options.max_pages or slower than
+// options.page_seconds comes back kFailed with the reason; the others are kept.
+// A page whose mean word confidence is below OcrTuning::min_page_confidence is
+// scanner noise, not text: it comes back kOcr with no words and says so.
+//
+// Thread-safety: all functions may be called from several threads at once.
 #pragma once
 
 #include <string>
@@ -28,5 +38,28 @@ std::vector<Page> OcrPdfPages(const std::string& path, const std::vector<int>& p
 
 // Recognises an image file (PNG, JPEG, every page of a TIFF).
 Result<std::vector<Page>> OcrImageFile(const std::string& path, const Options& options);
+
+// Which Leptonica steps run before recognition. The defaults are those that
+// lowered the character error rate on shared/corpus/scan (figures in
+// bench/README.md); the others stay switchable for bench/ocr_text.
+struct Preprocessing {
+  bool deskew = true;                 // scans come rotated by up to ±1.5°
+  bool normalize_background = false;  // flatten uneven paper tone before Tesseract's Otsu
+  bool despeckle = false;             // paint out isolated 1–2 px specks
+};
+
+struct OcrTuning {
+  Preprocessing preprocessing;
+  // Mean word confidence is ~94 on a printed page and ~12 on a near-blank
+  // page of scanner noise (shared/TOOLCHAIN.md); 40 lies well between.
+  double min_page_confidence = 40;
+  bool find_rules = true;
+};
+
+// The same, with the knobs the bench turns.
+std::vector<Page> OcrPdfPages(const std::string& path, const std::vector<int>& page_numbers,
+                              const Options& options, const OcrTuning& tuning);
+Result<std::vector<Page>> OcrImageFile(const std::string& path, const Options& options,
+                                       const OcrTuning& tuning);
 
 }  // namespace vanban::ingest::internal

@@ -1,0 +1,144 @@
+#include "ingest/tesseract_engine.h"
+
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <vector>
+
+#include "ingest/layout.h"
+
+namespace vanban::ingest::internal {
+
+TesseractEngine::~TesseractEngine() = default;
+
+Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::string& language,
+                                                                 const std::string& tessdata_dir) {
+  std::unique_ptr<TesseractEngine> engine(new TesseractEngine());
+  engine->api_ = std::make_unique<tesseract::TessBaseAPI>();
+  engine->language_ = language;
+  engine->tessdata_dir_ = tessdata_dir;
+  // LSTM only: tesseract-ocr-vie is the tessdata_fast model, it has no legacy engine.
+  if (engine->api_->Init(tessdata_dir.empty() ? nullptr : tessdata_dir.c_str(), language.c_str(),
+                         tesseract::OEM_LSTM_ONLY) != 0) {
+    return Status::Internal("cannot load Tesseract language '" + language + "'" +
+                            (tessdata_dir.empty() ? "" : " from " + tessdata_dir) +
+                            " (is tesseract-ocr-" + language + " installed?)");
+  }
+  // psm 3 (automatic layout) over psm 6 (one uniform block): ~10% slower, but it
+  // keeps the two columns of the header block apart (shared/TOOLCHAIN.md).
+  engine->api_->SetPageSegMode(tesseract::PSM_AUTO);
+  return engine;
+}
+
+Status TesseractEngine::Recognize(PIX* image, double seconds, Page* page) {
+  api_->SetImage(image);
+  const int dpi = pixGetXRes(image);
+  // Without a resolution Tesseract guesses one from the text size and warns.
+  if (dpi > 0) api_->SetSourceResolution(dpi);
+
+  // The deadline is checked between words of the recognition pass; layout
+  // analysis before it is not interruptible, but is a small share of a page.
+  tesseract::ETEXT_DESC monitor;
+  monitor.set_deadline_msecs(static_cast<int32_t>(std::min(seconds, 1e6) * 1000));
+  const int rc = api_->Recognize(&monitor);
+  if (monitor.deadline_exceeded()) {
+    api_->Clear();
+    return Status::LimitExceeded("OCR time limit of " + std::to_string(static_cast<int>(seconds)) +
+                                 " s per page exceeded");
+  }
+  if (rc != 0) {
+    api_->Clear();
+    return Status::Internal("Tesseract could not recognise the page");
+  }
+
+  std::vector<OcrWord> words;
+  std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+  int block = -1, line = -1;
+  if (it) {
+    do {
+      if (it->Empty(tesseract::RIL_WORD)) continue;
+      if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
+      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!text || text[0] == '\0') continue;
+      int left, top, right, bottom;
+      it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
+      OcrWord w;
+      w.text = text.get();
+      w.box = Box{double(left), double(top), double(right), double(bottom)};
+      w.confidence = it->Confidence(tesseract::RIL_WORD);
+      w.block = std::max(block, 0);
+      w.line = std::max(line, 0);
+      words.push_back(std::move(w));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  api_->Clear();
+
+  page->width = pixGetWidth(image);
+  page->height = pixGetHeight(image);
+  BuildReadingOrder(std::move(words), page);
+  return Status::Ok();
+}
+
+// --- pool -------------------------------------------------------------------
+
+namespace {
+
+struct EnginePool {
+  std::mutex mu;
+  std::vector<std::unique_ptr<TesseractEngine>> idle;
+  // Idle engines kept for the next document: as many as a batch ever used at
+  // once is plenty, and bounds memory (~20 MB an engine).
+  static constexpr size_t kMaxIdle = 16;
+};
+
+EnginePool& Pool() {
+  static EnginePool* pool = new EnginePool();  // emptied at exit by DropIdleEngines
+  return *pool;
+}
+
+// Tesseract keeps its dictionaries in a function-static cache that reports
+// "LEAK!" on stderr if an engine outlives it. Registered after the first
+// engine has built that cache, this runs before the cache is destroyed.
+void DropIdleEngines() {
+  EnginePool& pool = Pool();
+  std::lock_guard<std::mutex> lock(pool.mu);
+  pool.idle.clear();
+}
+
+}  // namespace
+
+EngineLease::~EngineLease() {
+  if (!engine_) return;
+  EnginePool& pool = Pool();
+  std::lock_guard<std::mutex> lock(pool.mu);
+  if (pool.idle.size() < EnginePool::kMaxIdle) pool.idle.push_back(std::move(engine_));
+}
+
+Result<EngineLease> BorrowEngine(const std::string& language, const std::string& tessdata_dir) {
+  {
+    EnginePool& pool = Pool();
+    std::lock_guard<std::mutex> lock(pool.mu);
+    for (auto it = pool.idle.begin(); it != pool.idle.end(); ++it) {
+      if ((*it)->language() == language && (*it)->tessdata_dir() == tessdata_dir) {
+        EngineLease lease(std::move(*it));
+        pool.idle.erase(it);
+        return lease;
+      }
+    }
+  }
+  auto engine = TesseractEngine::Create(language, tessdata_dir);
+  if (!engine.ok()) return engine.status();
+  static std::once_flag registered;
+  std::call_once(registered, [] { std::atexit(DropIdleEngines); });
+  return EngineLease(std::move(engine).value());
+}
+
+}  // namespace vanban::ingest::internal
