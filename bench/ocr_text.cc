@@ -1,5 +1,5 @@
 // vanban_ocr_text FILE [--jobs N] [--dpi D] [--first A] [--last B]
-//                      [--no-deskew] [--bgnorm] [--despeckle] [--verbose]
+//                      [--no-deskew] [--bgnorm] [--despeckle] [--verbose] [--words]
 //
 // OCRs a scanned PDF (or an image) through vanban's in-process pool and prints
 // the text of every page to stdout; the run's pages/min to stderr. The bench
@@ -21,14 +21,14 @@ int main(int argc, char** argv) {
   vanban::ingest::PrepareOcrThreads();
   if (argc < 2) {
     std::fprintf(stderr, "usage: vanban_ocr_text FILE [--jobs N] [--dpi D] [--first A] [--last B] "
-                         "[--no-deskew] [--bgnorm] [--despeckle] [--verbose]\n");
+                         "[--no-deskew] [--bgnorm] [--despeckle] [--verbose] [--words]\n");
     return 2;
   }
   const std::string path = argv[1];
   vanban::ingest::Options options;
   OcrTuning tuning;
   int first = 1, last = 1 << 30;
-  bool verbose = false;
+  bool verbose = false, words = false;
   for (int i = 2; i < argc; ++i) {
     const std::string arg = argv[i];
     auto value = [&] { return i + 1 < argc ? std::atoi(argv[++i]) : 0; };
@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
     else if (arg == "--bgnorm") tuning.preprocessing.normalize_background = true;
     else if (arg == "--despeckle") tuning.preprocessing.despeckle = true;
     else if (arg == "--verbose") verbose = true;
+    else if (arg == "--words") words = true;
     else {
       std::fprintf(stderr, "vanban_ocr_text: unknown option %s\n", arg.c_str());
       return 2;
@@ -75,6 +76,17 @@ int main(int argc, char** argv) {
     std::fwrite(page.text.data(), 1, page.text.size(), stdout);
     std::fputs("\n\f", stdout);
     if (page.source == vanban::PageSource::kFailed) ++failed;
+    if (words) {  // one line per text line: block, line, box of its first word
+      for (size_t i = 0; i < page.words.size(); ++i) {
+        const vanban::Word& w = page.words[i];
+        if (i == 0 || page.words[i - 1].line != w.line) {
+          std::fprintf(stderr, "\n[b%d l%d y%.0f-%.0f x%.0f] ", w.block, w.line, w.box.y0, w.box.y1,
+                       w.box.x0);
+        }
+        std::fprintf(stderr, "%s ", w.text.c_str());
+      }
+      std::fputc('\n', stderr);
+    }
     if (verbose || page.source == vanban::PageSource::kFailed) {
       std::fprintf(stderr, "page %d: %s, %zu words, %zu lines, %zu rules, confidence %.1f, %s\n",
                    page.number, vanban::PageSourceName(page.source), page.words.size(),

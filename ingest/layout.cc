@@ -29,6 +29,79 @@ double Median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+bool OverlapsVertically(const Box& a, const Box& b) {
+  const double overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  return overlap > 0.5 * std::min(a.height(), b.height());
+}
+
+// The header band (khu vực tiêu đề) at the top of a page: rows of at most two
+// segments, one left and one right of a common split. Tesseract often puts a
+// left column line in the same block as the body below it and the right
+// column in blocks of its own, so the band is found from the rows, not from
+// Tesseract's blocks. Moves the band's segments out of `segments` into a left
+// and a right group; returns no groups when the page has no such band.
+std::vector<Group> TakeHeaderBand(std::vector<Segment>* segments, double page_height,
+                                  double line_height) {
+  std::vector<Segment>& all = *segments;
+  std::vector<size_t> by_top(all.size());
+  for (size_t i = 0; i < all.size(); ++i) by_top[i] = i;
+  std::stable_sort(by_top.begin(), by_top.end(),
+                   [&](size_t a, size_t b) { return all[a].box.y0 < all[b].box.y0; });
+  // Rows: segments overlapping vertically, left to right.
+  std::vector<std::vector<size_t>> rows;
+  for (size_t i : by_top) {
+    if (!rows.empty() && OverlapsVertically(all[rows.back().front()].box, all[i].box)) {
+      rows.back().push_back(i);
+    } else {
+      rows.push_back({i});
+    }
+  }
+  for (auto& row : rows) {
+    std::sort(row.begin(), row.end(), [&](size_t a, size_t b) { return all[a].box.x0 < all[b].box.x0; });
+  }
+  if (rows.empty() || rows[0].size() != 2) return {};
+  const double split = (all[rows[0][0]].box.x1 + all[rows[0][1]].box.x0) / 2;
+  // The band ends at the first row that crosses the split, has more than two
+  // parts (a table) or stands apart by a blank line (the title "KẾ HOẠCH"
+  // below the header), and never reaches past the top third of the page.
+  size_t end = 0;
+  int two_sided = 0;
+  double bottom = all[rows[0][0]].box.y1;
+  for (; end < rows.size(); ++end) {
+    const auto& row = rows[end];
+    double top = all[row.front()].box.y0;
+    for (size_t i : row) top = std::min(top, all[i].box.y0);
+    if (row.size() > 2 || top > page_height / 3 || top - bottom > 2 * line_height) break;
+    for (size_t i : row) bottom = std::max(bottom, all[i].box.y1);
+    bool crosses = false;
+    for (size_t i : row) crosses |= all[i].box.x0 < split && all[i].box.x1 > split;
+    if (crosses) break;
+    if (row.size() == 2) {
+      if (all[row[0]].box.x1 > split || all[row[1]].box.x0 < split) break;
+      ++two_sided;
+    }
+  }
+  if (two_sided < 2) return {};
+  std::vector<Group> band(2);
+  std::vector<bool> taken(all.size(), false);
+  for (size_t r = 0; r < end; ++r) {
+    for (size_t i : rows[r]) {
+      Group& g = band[all[i].box.cx() < split ? 0 : 1];
+      g.box = g.segments.empty() ? all[i].box : Union(g.box, all[i].box);
+      g.segments.push_back(all[i]);
+      taken[i] = true;
+    }
+  }
+  std::vector<Segment> rest;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (!taken[i]) rest.push_back(std::move(all[i]));
+  }
+  all = std::move(rest);
+  if (band[1].segments.empty()) band.pop_back();
+  if (band[0].segments.empty()) band.erase(band.begin());
+  return band;
+}
+
 }  // namespace
 
 void BuildReadingOrder(std::vector<OcrWord> words, Page* page) {
@@ -74,6 +147,8 @@ void BuildReadingOrder(std::vector<OcrWord> words, Page* page) {
     segments.push_back(std::move(current));
   }
 
+  std::vector<Group> header = TakeHeaderBand(&segments, page->height, line_height);
+
   // Column of each segment within its block: how many column gaps lie left of it.
   std::map<int, std::vector<double>> boundaries;
   for (auto& [block, gaps] : gaps_by_block) {
@@ -103,6 +178,7 @@ void BuildReadingOrder(std::vector<OcrWord> words, Page* page) {
   std::stable_sort(groups.begin(), groups.end(),
                    [](const Group& a, const Group& b) { return a.box.y0 < b.box.y0; });
   std::vector<Group*> order;
+  for (Group& g : header) order.push_back(&g);
   for (size_t i = 0; i < groups.size();) {
     size_t end = i + 1;
     double band_bottom = groups[i].box.y1;

@@ -1,0 +1,428 @@
+// OCR of scanned plans (issue 4): recognition, reading order, the text-layer
+// quality test, limits and bad images. Pages are drawn here with cairo and
+// pango (Liberation Serif, as the plans are set in Times New Roman) or taken
+// from shared/corpus/scan; CPU is kept to a few pages, except the one test
+// that compares a whole scan with the tesseract CLI.
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <poppler-document.h>
+#include <poppler-page.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bench/cer.h"
+#include "common/vietnamese.h"
+#include "ingest/ocr.h"
+#include "tests/support/support.h"
+
+namespace {
+
+using vanban::Page;
+using vanban::PageSource;
+using vanban::Status;
+using vanban::ingest::Options;
+using namespace vanban::ingest::internal;
+
+constexpr double kA4Width = 595.28, kA4Height = 841.89;  // points
+
+// Lines of a real plan (shared/corpus/txt/000_b1984531e09ab0e8.txt).
+const std::vector<std::string> kPlanLines = {
+    "KẾ HOẠCH",
+    "Cải cách hành chính năm 2026",
+    "Thực hiện Kế hoạch số 381/KH-SGDĐT ngày 16/01/2026 của Sở GD&ĐT Đồng",
+    "Nai về cải cách hành chính ngành Giáo dục và đào tạo năm 2026;",
+    "Trường THPT Lộc Thái ban hành Kế hoạch cải cách hành chính năm 2026 với",
+    "những nội dung sau:",
+    "I. MỤC TIÊU, YÊU CẦU",
+    "1. Mục tiêu",
+    "- Cụ thể hóa mục tiêu, yêu cầu, nội dung nhiệm vụ của Kế hoạch số 381/KH-",
+    "SGDĐT ngày 16/01/2026 của Sở GD&ĐT phù hợp với tình hình và nhiệm vụ chức năng",
+    "được giao của Trường THPT Lộc Thái.",
+    "- Tiếp tục triển khai thực hiện các nhiệm vụ trong Chương trình tổng thể cải cách",
+    "hành chính nhà nước giai đoạn 2021 - 2030; xây dựng nền hành chính hiện đại, chuyên",
+    "nghiệp, dân chủ, công khai, minh bạch, liêm chính, tinh gọn, hiệu lực, hiệu quả.",
+};
+
+struct CairoDeleter {
+  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+using Cairo = std::unique_ptr<cairo_t, CairoDeleter>;
+using Surface = std::unique_ptr<cairo_surface_t, CairoDeleter>;
+
+// Draws `text` with its top-left corner at (x, y) points, `size` points.
+void DrawText(cairo_t* cr, const std::string& text, double x, double y, double size,
+              bool bold = false) {
+  PangoLayout* layout = pango_cairo_create_layout(cr);
+  // 72 "dpi" makes one pango point one cairo unit; the surface's scale does the rest.
+  pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
+  pango_layout_context_changed(layout);
+  PangoFontDescription* font = pango_font_description_from_string("Liberation Serif");
+  pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
+  if (bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description(layout, font);
+  pango_layout_set_text(layout, text.c_str(), -1);
+  cairo_move_to(cr, x, y);
+  pango_cairo_show_layout(cr, layout);
+  pango_font_description_free(font);
+  g_object_unref(layout);
+}
+
+// A 300 dpi A4 page image, white, on which `draw` paints in points.
+template <typename Draw>
+Surface PageImage(Draw draw) {
+  const double scale = 300.0 / 72;
+  Surface image(cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(kA4Width * scale),
+                                           static_cast<int>(kA4Height * scale)));
+  Cairo cr(cairo_create(image.get()));
+  cairo_set_source_rgb(cr.get(), 1, 1, 1);
+  cairo_paint(cr.get());
+  cairo_scale(cr.get(), scale, scale);
+  cairo_set_source_rgb(cr.get(), 0, 0, 0);
+  draw(cr.get());
+  cairo_surface_flush(image.get());
+  return image;
+}
+
+void DrawPlanBody(cairo_t* cr) {
+  double y = 90;
+  for (const std::string& line : kPlanLines) {
+    DrawText(cr, line, 85, y, 13);
+    y += 21;
+  }
+}
+
+// The two-column header band of a plan (Nghị định 30/2020, Phụ lục I).
+const std::vector<std::string> kHeaderLeft = {"SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG THPT LỘC THÁI",
+                                              "Số: 06/KH-THPTLT"};
+const std::vector<std::string> kHeaderRight = {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                               "Độc lập - Tự do - Hạnh phúc",
+                                               "Lộc Ninh, ngày 02 tháng 02 năm 2026"};
+
+void DrawHeaderAndBody(cairo_t* cr) {
+  for (size_t i = 0; i < 3; ++i) {
+    DrawText(cr, kHeaderLeft[i], 70, 50 + 22 * i, 12, i == 1);
+    DrawText(cr, kHeaderRight[i], 300, 50 + 22 * i, 12, i < 2);
+  }
+  double y = 150;
+  for (size_t i = 0; i < 6; ++i, y += 21) DrawText(cr, kPlanLines[i], 85, y, 13);
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::string Join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += l + "\n";
+  return out;
+}
+
+Options TestOptions() {
+  Options options;
+  options.jobs = 2;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("a scan300 page is recognised with words, lines, blocks and confidences", "[ocr]") {
+  const std::string scan = vanban::testing::RequireShared("corpus/scan/002_c8f5fa6bf13346e2.scan300.pdf");
+  std::vector<Page> pages = OcrPdfPages(scan, {1}, TestOptions());
+  REQUIRE(pages.size() == 1);
+  const Page& page = pages[0];
+  INFO(page.reason << " / " << page.status.ToString());
+  REQUIRE(page.source == PageSource::kOcr);
+  CHECK(page.number == 1);
+  CHECK(page.reason == "OCR at 300 dpi");
+  // A4 at 300 dpi.
+  CHECK(page.width == 2481);
+  CHECK(page.height == 3508);
+  CHECK(page.ocr_confidence > 90);
+  const std::vector<std::string> lines = Lines(page.text);
+  REQUIRE(lines.size() > 30);
+  CHECK(lines[0] == "KẾ HOẠCH");
+  CHECK(lines[1] == "Thực hiện công tác cải cách hành chính năm học 2025-2026");
+  REQUIRE(!page.words.empty());
+  CHECK(page.words[0].text == "KẾ");
+  CHECK(page.words[0].line == 0);
+  CHECK(page.words.back().line == static_cast<int>(lines.size()) - 1);
+  for (const vanban::Word& w : page.words) {
+    CHECK(w.box.x0 >= 0);
+    CHECK(w.box.x1 <= page.width);
+    CHECK(w.box.y1 <= page.height);
+    CHECK(w.box.width() > 0);
+    CHECK(w.confidence >= 0);
+    CHECK(w.block >= 0);
+  }
+}
+
+TEST_CASE("the two-column header band is read left column first, then right, then the body",
+          "[ocr]") {
+  const std::string dir = vanban::testing::TempDir();
+  const std::string png = dir + "/header.png";
+  Surface image = PageImage(DrawHeaderAndBody);
+  REQUIRE(cairo_surface_write_to_png(image.get(), png.c_str()) == CAIRO_STATUS_SUCCESS);
+  if (const char* keep = std::getenv("VANBAN_KEEP_TEST_IMAGES")) {
+    std::system(("cp '" + png + "' '" + keep + "'").c_str());
+  }
+
+  auto pages = OcrImageFile(png, TestOptions());
+  REQUIRE(pages.ok());
+  REQUIRE(pages->size() == 1);
+  const Page& page = (*pages)[0];
+  REQUIRE(page.source == PageSource::kOcr);
+  // Left column, right column, then the body from its title down.
+  std::vector<std::string> expected = kHeaderLeft;
+  expected.insert(expected.end(), kHeaderRight.begin(), kHeaderRight.end());
+  expected.push_back(kPlanLines[0]);
+  expected.push_back(kPlanLines[1]);
+  std::vector<std::string> lines = Lines(page.text);
+  REQUIRE(lines.size() >= expected.size());
+  lines.resize(expected.size());
+  CHECK(Join(lines) == Join(expected));
+  std::vector<std::string> all = expected;
+  all.insert(all.end(), kPlanLines.begin() + 2, kPlanLines.begin() + 6);
+  const vanban::bench::Cer cer = vanban::bench::CharacterErrorRate(Join(all), page.text);
+  CHECK(cer.rate() < 0.01);
+  // The header's two columns are separate blocks, the left one first.
+  REQUIRE(page.words.size() > 10);
+  CHECK(page.words.front().text == "SỞ");
+  CHECK(page.words.front().block == 0);
+  for (const vanban::Word& w : page.words) {
+    if (w.text == "CỘNG") CHECK(w.block == 1);
+    if (w.text == "Số:") CHECK(w.block == 0);
+  }
+}
+
+TEST_CASE("text-layer quality test", "[ocr][quality]") {
+  struct Row {
+    std::string text;
+    bool needs_ocr;
+    std::string why;
+  };
+  const std::string accented = Join(kPlanLines);
+  // The text layer of an OCR engine without Vietnamese, as in
+  // shared/corpus/txt/001_4fa500642386260b.txt.
+  const std::string unaccented =
+      "- Nham day manh cong tac cai each hanh chinh nham xay dung he thong cac\n"
+      "co quan hanh chinh Nha nude thong sudt, trong sach, vung manh, hien dai, hieu lire,\n"
+      "hieu qua gop phan nang cao Chi so cai each hanh chinh cua tinh (PAR INDEX), Chi\n";
+  // TCVN3 (ABC) bytes read as Latin-1: "Cộng hòa xã hội chủ nghĩa Việt Nam".
+  const std::string tcvn3 = "Céng hßa x· héi chñ nghÜa ViÖt Nam, §éc lËp - Tù do - H¹nh phóc";
+  const std::vector<Row> table = {
+      {accented, false, ""},
+      {unaccented, true, "text layer unaccented: 0% accented syllables"},
+      {"", true, "no text layer"},
+      {" \n \n", true, "no text layer"},
+      {tcvn3, true, "text layer garbled: 12% garbage characters"},
+      {"Trang 2", false, ""},  // too short to judge: kept
+      {"The quick brown fox jumps over the lazy dog while the band played strange "
+       "rhythms through the night",
+       true, "text layer not Vietnamese: 22% valid syllables"},
+  };
+  for (const Row& row : table) {
+    Page page;
+    page.text = row.text;
+    std::string why;
+    INFO(row.text);
+    CHECK(TextLayerNeedsOcr(page, Options{}, &why) == row.needs_ocr);
+    CHECK(why == row.why);
+  }
+  Page page;
+  page.text = accented;
+  Options always;
+  always.ocr = vanban::ingest::OcrMode::kAlways;
+  std::string why;
+  CHECK(TextLayerNeedsOcr(page, always, &why));
+  CHECK(why == "OCR forced (--ocr always)");
+  Options never;
+  never.ocr = vanban::ingest::OcrMode::kNever;
+  page.text = "";
+  CHECK_FALSE(TextLayerNeedsOcr(page, never, &why));
+}
+
+TEST_CASE("the shared unaccented text layer (001) fails the quality test", "[ocr][quality]") {
+  const std::string txt = vanban::testing::RequireShared("corpus/txt/001_4fa500642386260b.txt");
+  Page page;
+  page.text = vanban::testing::ReadFile(txt);
+  std::string why;
+  CHECK(TextLayerNeedsOcr(page, Options{}, &why));
+  CHECK(why == "text layer unaccented: 0% accented syllables");
+  for (const char* name : {"000_b1984531e09ab0e8", "002_c8f5fa6bf13346e2",
+                                  "003_bff9b64896aa50d4", "004_e32909d42310c0f5"}) {
+    page.text = vanban::testing::ReadFile(vanban::testing::RequireShared(std::string("corpus/txt/") + name + ".txt"));
+    INFO(name);
+    CHECK_FALSE(TextLayerNeedsOcr(page, Options{}, &why));
+  }
+}
+
+TEST_CASE("a PDF whose text layer is unaccented over a scanned page is re-OCR'd", "[ocr]") {
+  const std::string pdf = vanban::testing::TempDir() + "/unaccented.pdf";
+  {
+    Surface image = PageImage(DrawPlanBody);
+    Surface doc(cairo_pdf_surface_create(pdf.c_str(), kA4Width, kA4Height));
+    Cairo cr(cairo_create(doc.get()));
+    // The text layer first, then the scan painted over it: the text stays in
+    // the PDF (extractable) but is hidden. (cairo drops glyphs drawn with
+    // alpha 0 as a no-op, so "invisible ink" cannot be made that way.)
+    double y = 90;
+    for (const std::string& line : kPlanLines) {
+      DrawText(cr.get(), vanban::FoldDiacritics(line), 85, y, 13);
+      y += 21;
+    }
+    cairo_save(cr.get());
+    cairo_scale(cr.get(), 72.0 / 300, 72.0 / 300);
+    cairo_set_source_surface(cr.get(), image.get(), 0, 0);
+    cairo_paint(cr.get());
+    cairo_restore(cr.get());
+    cairo_show_page(cr.get());
+  }
+  // What the text-layer reader sees.
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf));
+  REQUIRE(doc);
+  std::unique_ptr<poppler::page> first(doc->create_page(0));
+  const poppler::byte_array layer_bytes = first->text().to_utf8();
+  Page layer;
+  layer.source = PageSource::kTextLayer;
+  layer.text.assign(layer_bytes.begin(), layer_bytes.end());
+  REQUIRE(layer.text.find("cai cach hanh chinh") != std::string::npos);
+
+  std::string why;
+  REQUIRE(TextLayerNeedsOcr(layer, Options{}, &why));
+  CHECK(why == "text layer unaccented: 0% accented syllables");
+
+  std::vector<Page> ocr = OcrPdfPages(pdf, {1}, TestOptions());
+  REQUIRE(ocr.size() == 1);
+  REQUIRE(ocr[0].source == PageSource::kOcr);
+  // The accented OCR text wins: it passes the test the layer failed, and
+  // reads the page as printed.
+  CHECK_FALSE(TextLayerNeedsOcr(ocr[0], Options{}, &why));
+  const vanban::bench::Cer cer = vanban::bench::CharacterErrorRate(Join(kPlanLines), ocr[0].text);
+  INFO(ocr[0].text);
+  CHECK(cer.rate() < 0.01);
+  CHECK(ocr[0].text.find("Cải cách hành chính năm 2026") != std::string::npos);
+}
+
+TEST_CASE("a page over max_pixels fails with the reason and the other pages are kept", "[ocr]") {
+  const std::string pdf = vanban::testing::TempDir() + "/big.pdf";
+  {
+    Surface doc(cairo_pdf_surface_create(pdf.c_str(), kA4Width, kA4Height));
+    Cairo cr(cairo_create(doc.get()));
+    DrawText(cr.get(), "Cải cách hành chính năm 2026", 85, 90, 13);
+    cairo_show_page(cr.get());
+    // A 2 m × 2 m page: 23622 × 23622 px at 300 dpi.
+    cairo_pdf_surface_set_size(doc.get(), 5669.3, 5669.3);
+    DrawText(cr.get(), "Trang lớn", 85, 90, 13);
+    cairo_show_page(cr.get());
+  }
+  Options options = TestOptions();
+  std::vector<Page> pages = OcrPdfPages(pdf, {1, 2, 3}, options);
+  REQUIRE(pages.size() == 3);
+  CHECK(pages[0].source == PageSource::kOcr);
+  CHECK(pages[0].text == "Cải cách hành chính năm 2026");
+  CHECK(pages[1].number == 2);
+  CHECK(pages[1].source == PageSource::kFailed);
+  CHECK(pages[1].status.code() == Status::Code::kLimitExceeded);
+  CHECK(pages[1].reason == "page 2 at 300 dpi is 23622x23622 px (558.0 Mpx), over the limit of 100.0 Mpx");
+  CHECK(pages[2].source == PageSource::kFailed);
+  CHECK(pages[2].reason == "no page 3 (the PDF has 2)");
+
+  options.max_pages = 1;
+  options.max_pixels = 1'000'000;
+  pages = OcrPdfPages(pdf, {1, 2}, options);
+  CHECK(pages[0].reason == "page 1 at 300 dpi is 2480x3508 px (8.7 Mpx), over the limit of 1.0 Mpx");
+  CHECK(pages[1].reason == "page 2 is past the limit of 1 pages");
+}
+
+TEST_CASE("bad images give a clear error", "[ocr][bad]") {
+  const std::string dir = vanban::testing::TempDir();
+  struct Row {
+    std::string name;
+    std::string bytes;
+    Status::Code code;
+    std::string message;
+  };
+  const std::string png_signature = "\x89PNG\r\n\x1a\n";
+  const std::vector<Row> table = {
+      {"truncated.png", png_signature + std::string("\0\0\0\rIHDR\0\0\0\x10", 16), Status::Code::kCorrupt,
+       "PNG image header is unreadable"},
+      {"garbage.png", png_signature + std::string(200, 'x'), Status::Code::kCorrupt,
+       "PNG image header is unreadable"},
+      {"text.png", "this is not an image at all\n", Status::Code::kInvalidInput,
+       "not a PNG, JPEG or TIFF image"},
+      {"empty.jpg", "", Status::Code::kInvalidInput, "not a PNG, JPEG or TIFF image"},
+  };
+  for (const Row& row : table) {
+    const std::string path = dir + "/" + row.name;
+    std::ofstream(path, std::ios::binary) << row.bytes;
+    auto result = OcrImageFile(path, TestOptions());
+    INFO(row.name);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.status().code() == row.code);
+    CHECK(result.status().message() == row.message);
+  }
+  auto missing = OcrImageFile(dir + "/missing.png", TestOptions());
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == Status::Code::kNotFound);
+}
+
+TEST_CASE("a PNG whose pixel data is cut short is a corrupt image", "[ocr][bad]") {
+  const std::string dir = vanban::testing::TempDir();
+  Surface image = PageImage(DrawPlanBody);
+  const std::string good = dir + "/page.png";
+  REQUIRE(cairo_surface_write_to_png(image.get(), good.c_str()) == CAIRO_STATUS_SUCCESS);
+  std::string bytes = vanban::testing::ReadFile(good);
+  const std::string cut = dir + "/cut.png";
+  std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / 3);
+  auto result = OcrImageFile(cut, TestOptions());
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.status().code() == Status::Code::kCorrupt);
+  CHECK(result.status().message() == "PNG image cannot be decoded (truncated or corrupt)");
+}
+
+namespace {
+
+std::string TesseractCliText(const std::string& pdf, const std::string& dir) {
+  const std::string render = "pdftoppm -r 300 -gray -png '" + pdf + "' '" + dir + "/p'";
+  REQUIRE(std::system(render.c_str()) == 0);
+  const std::string out = dir + "/cli.txt";
+  const std::string ocr = "for p in '" + dir + "'/p-*.png; do OMP_THREAD_LIMIT=1 tesseract \"$p\" - -l vie "
+                          "2>/dev/null; done > '" + out + "'";
+  REQUIRE(std::system(ocr.c_str()) == 0);
+  return vanban::testing::ReadFile(out);
+}
+
+}  // namespace
+
+TEST_CASE("vanban's OCR of a whole scan has a CER no worse than the tesseract CLI's", "[ocr][cer]") {
+  // 004: 6 pages of a 300 dpi scan, rotated, light noise.
+  const std::string name = "004_e32909d42310c0f5";
+  const std::string pdf = vanban::testing::RequireShared("corpus/scan/" + name + ".scan300.pdf");
+  const std::string reference =
+      vanban::testing::ReadFile(vanban::testing::RequireShared("corpus/txt/" + name + ".txt"));
+  std::vector<Page> pages = OcrPdfPages(pdf, {1, 2, 3, 4, 5, 6}, TestOptions());
+  std::string text;
+  for (const Page& page : pages) {
+    REQUIRE(page.source == PageSource::kOcr);
+    text += page.text + "\n";
+  }
+  const vanban::bench::Cer ours = vanban::bench::CharacterErrorRate(reference, text);
+  const vanban::bench::Cer cli =
+      vanban::bench::CharacterErrorRate(reference, TesseractCliText(pdf, vanban::testing::TempDir()));
+  INFO("vanban CER " << ours.rate() << " (" << ours.errors << " errors), tesseract CLI CER "
+                     << cli.rate() << " (" << cli.errors << " errors)");
+  CHECK(ours.errors <= cli.errors);
+  CHECK(ours.rate() < 0.01);
+}
