@@ -12,8 +12,19 @@
 // Line structure, spacing, punctuation, numbers and case are kept exactly;
 // only syllables change. Accented text passes through unchanged.
 //
+// What is kept as is: accented tokens (they are evidence, and context for
+// their neighbours), all-capital codes that are not syllables (UBND, THPT,
+// PAR INDEX), anything that is not a run of Latin letters. Codes with Đ
+// follow an explicit lexicon (normalize/restore_lexicon.h): SGDDT → SGDĐT,
+// 123/QD-UBND → 123/QĐ-UBND.
+//
 // The model file is memory-mapped; a loaded Restorer is immutable and
 // Restore() may be called from several threads at once.
+//
+// Model files are built by BuildModel() (normalize/lm_build.h, `vanban lm
+// build`); an optional archive model learned from the documents already in
+// the database (`vanban lm build --from-db`) is interpolated with the shipped
+// one.
 #pragma once
 
 #include <memory>
@@ -24,14 +35,48 @@
 
 namespace vanban::normalize {
 
+struct RestoreOptions {
+  // An archive model (BuildArchiveModel) to interpolate with the shipped one;
+  // empty for none. Must share the shipped model's vocabulary.
+  std::string archive_model_path;
+  // Weight of the archive model in the linear interpolation
+  // p = (1 − w)·p_shipped + w·p_archive.
+  float archive_weight = 0.3f;
+
+  // OCR-noise handling: tokens that are not syllables get edit candidates
+  // from the learned channel. kAuto turns it on for a text where more than
+  // `ocr_auto_share` of the lower-case tokens are not foldable syllables.
+  enum class Ocr { kAuto, kOff, kOn };
+  Ocr ocr = Ocr::kAuto;
+  float ocr_auto_share = 0.02f;
+  // Scale of the channel cost against the language model (log domain).
+  float channel_weight = 1.0f;
+  // Candidates within this cost of the cheapest one are kept per token.
+  float channel_margin = 7.0f;
+  size_t channel_candidates = 12;
+
+  // Hypotheses kept per token (states are the last two syllables). 0 = all,
+  // i.e. exact Viterbi over the trigram lattice.
+  size_t beam = 8;
+  // Hypotheses scoring this far (natural log) below the best are dropped.
+  float prune_margin = 12.0f;
+  // At most this many fold candidates per token, most frequent first
+  // ("doi" has 16: đối đổi đội đời đôi đòi dõi ...; "theo dõi" needs the 11th).
+  size_t max_candidates = 24;
+};
+
 class Restorer {
  public:
-  static Result<std::unique_ptr<Restorer>> Load(const std::string& model_path);
+  static Result<std::unique_ptr<Restorer>> Load(const std::string& model_path,
+                                                const RestoreOptions& options = {});
   ~Restorer();
   Restorer(const Restorer&) = delete;
   Restorer& operator=(const Restorer&) = delete;
 
   std::string Restore(std::string_view text) const;
+
+  // Syllables (letter tokens) seen by Restore() in `text`, for rate figures.
+  static size_t CountSyllables(std::string_view text);
 
   struct Impl;
 
@@ -39,5 +84,16 @@ class Restorer {
   explicit Restorer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Accuracy of `restored` against the accented `gold`, syllable by syllable
+// (letter tokens aligned in order), ignoring case and tone placement.
+struct RestoreScore {
+  size_t syllables = 0;
+  size_t correct = 0;
+  double accuracy() const { return syllables ? double(correct) / double(syllables) : 0.0; }
+};
+// Tokens are aligned by position when the counts agree (plain restoration
+// keeps tokens); otherwise by edit distance (OCR text).
+RestoreScore ScoreRestoration(std::string_view gold, std::string_view restored);
 
 }  // namespace vanban::normalize

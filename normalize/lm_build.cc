@@ -1,0 +1,456 @@
+#include "normalize/lm_build.h"
+
+#include <algorithm>
+#include <cstring>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unordered_map>
+
+#include "common/vietnamese.h"
+#include "normalize/lm_model.h"
+#include "normalize/restore_channel.h"
+#include "normalize/syllable.h"
+
+namespace vanban::normalize {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Doc {
+  std::string text;
+  int weight = 1;
+};
+
+Result<std::string> Slurp(const fs::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  if (!f) return Status::IOError("cannot read " + p.string());
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+std::vector<fs::path> TextFiles(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_regular_file() && e.path().extension() == ".txt" && e.path().filename() != "SOURCE.txt")
+      files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// admin/*.txt hold several documents separated by a line with only a form feed.
+std::vector<std::string> SplitAdmin(const std::string& text) {
+  std::vector<std::string> docs;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t ff = text.find("\n\f\n", start);
+    size_t end = ff == std::string::npos ? text.size() : ff;
+    if (end > start) docs.push_back(text.substr(start, end - start));
+    if (ff == std::string::npos) break;
+    start = ff + 3;
+  }
+  return docs;
+}
+
+Result<std::vector<Doc>> CollectDocs(const LmBuildOptions& o, std::vector<std::string>* heldout) {
+  std::vector<Doc> docs;
+  fs::path root(o.shared_lm_dir);
+  if (!fs::is_directory(root / "legal-vlc") || !fs::is_directory(root / "admin"))
+    return Status::NotFound("no legal-vlc/ and admin/ in " + o.shared_lm_dir);
+  for (const fs::path& p : TextFiles(root / "legal-vlc")) {
+    Result<std::string> t = Slurp(p);
+    if (!t.ok()) return t.status();
+    docs.push_back({std::move(*t), 1});
+  }
+  std::vector<std::string> admin;
+  for (const fs::path& p : TextFiles(root / "admin")) {
+    Result<std::string> t = Slurp(p);
+    if (!t.ok()) return t.status();
+    for (std::string& d : SplitAdmin(*t)) admin.push_back(std::move(d));
+  }
+  size_t keep = admin.size() > size_t(o.heldout_admin_docs) ? admin.size() - o.heldout_admin_docs : 0;
+  for (size_t i = 0; i < admin.size(); ++i) {
+    if (i < keep) {
+      docs.push_back({std::move(admin[i]), o.admin_weight});
+    } else if (heldout) {
+      heldout->push_back(std::move(admin[i]));
+    }
+  }
+  for (const std::string& t : o.extra_texts) docs.push_back({t, o.admin_weight});
+  return docs;
+}
+
+// Interpolated modified Kneser-Ney over id sequences; writes the model.
+class KneserNey {
+ public:
+  explicit KneserNey(size_t vocab) : vocab_(vocab) {}
+
+  void AddSentence(const std::vector<SyllableId>& s, int weight) {
+    SyllableId u = kBos, v = kBos;
+    for (size_t i = 0; i <= s.size(); ++i) {
+      SyllableId w = i < s.size() ? s[i] : kEos;
+      uint64_t key = (uint64_t(u) << 32) | (uint64_t(v) << 16) | w;
+      for (int k = 0; k < weight; ++k) events_.push_back(key);
+      u = v;
+      v = w;
+    }
+  }
+
+  // Returns the model sections other than vocab/cands/meta.
+  void Finish(int min_trigram_count, LmWriter& writer, std::string* report);
+
+ private:
+  struct Discounts {
+    double d[4] = {0, 0.5, 1.0, 1.5};
+    double operator()(uint64_t c) const { return d[std::min<uint64_t>(c, 3)]; }
+  };
+  static Discounts Estimate(const std::vector<uint64_t>& count_of_counts) {
+    Discounts D;
+    double n1 = count_of_counts[1], n2 = count_of_counts[2], n3 = count_of_counts[3],
+           n4 = count_of_counts[4];
+    if (n1 == 0 || n2 == 0 || n3 == 0 || n4 == 0) return D;
+    double y = n1 / (n1 + 2 * n2);
+    D.d[1] = std::clamp(1 - 2 * y * n2 / n1, 0.05, 0.95);
+    D.d[2] = std::clamp(2 - 3 * y * n3 / n2, 0.1, 1.9);
+    D.d[3] = std::clamp(3 - 4 * y * n4 / n3, 0.1, 2.9);
+    return D;
+  }
+
+  size_t vocab_;
+  std::vector<uint64_t> events_;
+};
+
+template <typename Value>
+std::string HashTable(const std::vector<std::pair<uint64_t, Value>>& entries) {
+  uint64_t slots = 1;
+  while (slots < entries.size() * 2 + 1) slots <<= 1;  // load ≤ 0.5: short probes on a miss
+  std::vector<uint64_t> keys(slots, kEmptySlot);
+  std::vector<Value> vals(slots, Value{});
+  for (const auto& [k, v] : entries) {
+    uint64_t i = HashKey(k) & (slots - 1);
+    while (keys[i] != kEmptySlot) i = (i + 1) & (slots - 1);
+    keys[i] = k;
+    vals[i] = v;
+  }
+  std::string out(reinterpret_cast<const char*>(&slots), 8);
+  out.append(reinterpret_cast<const char*>(keys.data()), slots * 8);
+  out.append(reinterpret_cast<const char*>(vals.data()), slots * sizeof(Value));
+  return out;
+}
+
+void KneserNey::Finish(int min_trigram_count, LmWriter& writer, std::string* report) {
+  std::sort(events_.begin(), events_.end());
+  // Trigram types with counts.
+  std::vector<std::pair<uint64_t, uint32_t>> tri;
+  for (size_t i = 0; i < events_.size();) {
+    size_t j = i;
+    while (j < events_.size() && events_[j] == events_[i]) ++j;
+    tri.emplace_back(events_[i], uint32_t(j - i));
+    i = j;
+  }
+  events_.clear();
+  events_.shrink_to_fit();
+  auto U = [](uint64_t k) { return SyllableId(k >> 32); };
+  auto V = [](uint64_t k) { return SyllableId(k >> 16); };
+  auto W = [](uint64_t k) { return SyllableId(k); };
+
+  // Bigram continuation counts: distinct u before (v, w).
+  std::vector<uint64_t> bikeys;
+  bikeys.reserve(tri.size());
+  for (const auto& [k, c] : tri) bikeys.push_back(k & 0xFFFFFFFFULL);
+  std::sort(bikeys.begin(), bikeys.end());
+  std::vector<std::pair<uint64_t, uint32_t>> bi;  // (v<<16|w, continuation count)
+  for (size_t i = 0; i < bikeys.size();) {
+    size_t j = i;
+    while (j < bikeys.size() && bikeys[j] == bikeys[i]) ++j;
+    bi.emplace_back(bikeys[i], uint32_t(j - i));
+    i = j;
+  }
+  bikeys.clear();
+  bikeys.shrink_to_fit();
+  // Trigram contexts (u, v) need a bigram entry for their back-off weight
+  // even when (u, v) never follows anything, e.g. (<s>, <s>).
+  {
+    std::vector<uint64_t> ctx;
+    for (const auto& [k, c] : tri) ctx.push_back(k >> 16);
+    std::sort(ctx.begin(), ctx.end());
+    ctx.erase(std::unique(ctx.begin(), ctx.end()), ctx.end());
+    std::vector<std::pair<uint64_t, uint32_t>> merged;
+    size_t a = 0;
+    for (uint64_t c : ctx) {
+      while (a < bi.size() && bi[a].first < c) merged.push_back(bi[a++]);
+      if (a < bi.size() && bi[a].first == c) {
+        merged.push_back(bi[a++]);
+      } else {
+        merged.emplace_back(c, 0);
+      }
+    }
+    while (a < bi.size()) merged.push_back(bi[a++]);
+    bi.swap(merged);
+  }
+  // Unigram continuation counts: distinct v before w.
+  std::vector<double> cc1(vocab_, 0);
+  for (const auto& [k, c] : bi)
+    if (c > 0) cc1[W(k)] += 1;
+  double total1 = 0;
+  for (double c : cc1) total1 += c;
+  std::vector<double> p1(vocab_);
+  for (size_t w = 0; w < vocab_; ++w) p1[w] = (cc1[w] + 0.1) / (total1 + 0.1 * vocab_);
+  p1[kBos] = 1e-12;
+
+  // Discounts.
+  std::vector<uint64_t> coc3(5, 0), coc2(5, 0);
+  for (const auto& [k, c] : tri)
+    if (c <= 4) coc3[c]++;
+  for (const auto& [k, c] : bi)
+    if (c >= 1 && c <= 4) coc2[c]++;
+  Discounts D3 = Estimate(coc3), D2 = Estimate(coc2);
+  if (const char* f = getenv("LM_DISCOUNT")) {
+    double a, b, c;
+    if (sscanf(f, "%lf,%lf,%lf", &a, &b, &c) == 3) D3.d[1] = D2.d[1] = a, D3.d[2] = D2.d[2] = b, D3.d[3] = D2.d[3] = c;
+  }
+
+  // Bigram level: per context v, total continuation count and N1/N2/N3+.
+  struct Ctx {
+    double total = 0, n[4] = {0, 0, 0, 0};
+  };
+  std::vector<Ctx> ctx2(vocab_);
+  for (const auto& [k, c] : bi) {
+    if (c == 0) continue;
+    Ctx& x = ctx2[V(k)];
+    x.total += c;
+    x.n[std::min<uint32_t>(c, 3)] += 1;
+  }
+  auto gamma2 = [&](SyllableId v) {
+    const Ctx& x = ctx2[v];
+    if (x.total == 0) return 1.0;
+    return (D2.d[1] * x.n[1] + D2.d[2] * x.n[2] + D2.d[3] * x.n[3]) / x.total;
+  };
+  // p2 for every bigram entry, in order of bi (sorted by key).
+  std::vector<double> p2(bi.size());
+  for (size_t i = 0; i < bi.size(); ++i) {
+    uint64_t k = bi[i].first;
+    SyllableId v = V(k), w = W(k);
+    const Ctx& x = ctx2[v];
+    double disc = x.total > 0 ? std::max(0.0, bi[i].second - D2(bi[i].second)) / x.total : 0;
+    p2[i] = disc + gamma2(v) * p1[w];
+  }
+  auto find_bi = [&](uint64_t key) -> long {
+    auto it = std::lower_bound(bi.begin(), bi.end(), std::make_pair(key, uint32_t(0)));
+    return (it != bi.end() && it->first == key) ? long(it - bi.begin()) : -1;
+  };
+
+  // Trigram level: per context (u, v), contexts are contiguous in `tri`.
+  std::vector<double> bo2(bi.size(), 1.0);  // back-off weight of context (u,v)
+  std::vector<std::pair<uint64_t, uint16_t>> tri_out;
+  size_t stored3 = 0;
+  for (size_t i = 0; i < tri.size();) {
+    uint64_t c = tri[i].first >> 16;
+    size_t j = i;
+    double total = 0, n[4] = {0, 0, 0, 0};
+    while (j < tri.size() && (tri[j].first >> 16) == c) {
+      total += tri[j].second;
+      n[std::min<uint32_t>(tri[j].second, 3)] += 1;
+      ++j;
+    }
+    double gamma = (D3.d[1] * n[1] + D3.d[2] * n[2] + D3.d[3] * n[3]) / total;
+    long ci = find_bi(c);
+    if (ci >= 0) bo2[ci] = gamma;
+    for (size_t t = i; t < j; ++t) {
+      if (tri[t].second < uint32_t(min_trigram_count)) continue;
+      uint64_t k = tri[t].first;
+      long bj = find_bi(k & 0xFFFFFFFFULL);
+      double lower = bj >= 0 ? p2[bj] : gamma2(V(k)) * p1[W(k)];
+      double p = (tri[t].second - D3(tri[t].second)) / total + gamma * lower;
+      tri_out.emplace_back(k, QuantizeLogProb(float(std::log(p))));
+      ++stored3;
+    }
+    i = j;
+  }
+  std::vector<std::pair<uint64_t, uint32_t>> bi_out;
+  bi_out.reserve(bi.size());
+  for (size_t i = 0; i < bi.size(); ++i) {
+    uint32_t v = QuantizeLogProb(float(std::log(p2[i]))) |
+                 (uint32_t(QuantizeLogProb(float(std::log(bo2[i])))) << 16);
+    bi_out.emplace_back(bi[i].first, v);
+  }
+  std::string uni;
+  for (size_t w = 0; w < vocab_; ++w) {
+    float lp = float(std::log(p1[w])), lb = float(std::log(gamma2(SyllableId(w))));
+    uni.append(reinterpret_cast<const char*>(&lp), 4);
+    uni.append(reinterpret_cast<const char*>(&lb), 4);
+  }
+  writer.Add("unigram", std::move(uni));
+  writer.Add("bigram", HashTable(bi_out));
+  writer.Add("trigram", HashTable(tri_out));
+  std::ostringstream r;
+  r << "trigram types " << tri.size() << " (stored " << stored3 << "), bigram entries " << bi.size()
+    << ", D3 " << D3.d[1] << "/" << D3.d[2] << "/" << D3.d[3] << ", D2 " << D2.d[1] << "/" << D2.d[2]
+    << "/" << D2.d[3] << "\n";
+  *report += r.str();
+  (void)U;
+}
+
+std::string VocabSection(const std::vector<std::string>& vocab) {
+  std::string out;
+  uint32_t n = vocab.size();
+  out.append(reinterpret_cast<const char*>(&n), 4);
+  uint32_t off = 0;
+  for (const std::string& s : vocab) {
+    out.append(reinterpret_cast<const char*>(&off), 4);
+    off += s.size();
+  }
+  out.append(reinterpret_cast<const char*>(&off), 4);
+  for (const std::string& s : vocab) out += s;
+  return out;
+}
+
+// Folded key → ids, most probable (by unigram) first.
+std::string CandidateSection(const std::vector<std::string>& vocab, const std::vector<float>& unigram) {
+  std::unordered_map<std::string, std::vector<SyllableId>> by_key;
+  for (size_t id = 3; id < vocab.size(); ++id) by_key[FoldSyllable(vocab[id])].push_back(SyllableId(id));
+  std::vector<std::pair<std::string, std::vector<SyllableId>>> keys(by_key.begin(), by_key.end());
+  std::sort(keys.begin(), keys.end());
+  uint64_t slots = 1;
+  while (slots < keys.size() * 10 / 7 + 1) slots <<= 1;
+  std::vector<uint64_t> hashes(slots, kEmptySlot);
+  std::vector<uint32_t> begin(slots, 0), end(slots, 0);
+  std::vector<SyllableId> ids;
+  for (auto& [key, list] : keys) {
+    std::sort(list.begin(), list.end(), [&](SyllableId a, SyllableId b) { return unigram[a] > unigram[b]; });
+    uint64_t h = HashString(key);
+    uint64_t i = HashKey(h) & (slots - 1);
+    while (hashes[i] != kEmptySlot) i = (i + 1) & (slots - 1);
+    hashes[i] = h;
+    begin[i] = ids.size();
+    ids.insert(ids.end(), list.begin(), list.end());
+    end[i] = ids.size();
+  }
+  std::string out(reinterpret_cast<const char*>(&slots), 8);
+  out.append(reinterpret_cast<const char*>(hashes.data()), slots * 8);
+  out.append(reinterpret_cast<const char*>(begin.data()), slots * 4);
+  out.append(reinterpret_cast<const char*>(end.data()), slots * 4);
+  out.append(reinterpret_cast<const char*>(ids.data()), ids.size() * 2);
+  return out;
+}
+
+std::vector<float> UnigramOf(const std::string& section) {
+  std::vector<float> u(section.size() / 8);
+  for (size_t i = 0; i < u.size(); ++i) std::memcpy(&u[i], section.data() + 8 * i, 4);
+  return u;
+}
+
+// Counts `docs` with `vocab` fixed and writes a complete model.
+Status WriteModel(const std::vector<std::string>& vocab, const std::vector<Doc>& docs,
+                  int min_trigram_count, const std::string& channel, std::string meta,
+                  const std::string& out_path, bool verbose) {
+  std::unordered_map<std::string, SyllableId> ids;
+  for (size_t i = 3; i < vocab.size(); ++i) ids.emplace(vocab[i], SyllableId(i));
+  KneserNey kn(vocab.size());
+  size_t tokens = 0;
+  for (const Doc& d : docs) {
+    for (const auto& sentence : SplitSentences(d.text)) {
+      std::vector<SyllableId> s;
+      s.reserve(sentence.size());
+      for (const std::string& t : sentence) {
+        auto it = ids.find(t);
+        s.push_back(it == ids.end() ? kUnk : it->second);
+      }
+      tokens += s.size();
+      kn.AddSentence(s, d.weight);
+    }
+  }
+  LmWriter writer;
+  writer.Add("vocab", VocabSection(vocab));
+  std::string report;
+  kn.Finish(min_trigram_count, writer, &report);
+  meta += "tokens counted (unweighted) " + std::to_string(tokens) + "\n" + report;
+  if (verbose) std::cerr << meta;
+  // Candidate lists are ordered by the unigram probabilities just computed.
+  writer.Add("cands", CandidateSection(vocab, UnigramOf(*writer.Find("unigram"))));
+  if (!channel.empty()) writer.Add("channel", channel);
+  writer.Add("meta", std::move(meta));
+  return writer.Write(out_path);
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> SplitSentences(const std::string& raw) {
+  std::string text = LowerSyllable(CanonicalTones(raw));
+  std::vector<std::vector<std::string>> out;
+  for (const TokenSpan& t : ScanTokens(text)) {
+    if (t.hard_break || out.empty()) {
+      if (out.empty() || !out.back().empty()) out.emplace_back();
+    }
+    out.back().emplace_back(text.substr(t.begin, t.end - t.begin));
+  }
+  if (!out.empty() && out.back().empty()) out.pop_back();
+  return out;
+}
+
+Result<std::vector<std::string>> HeldOutDocuments(const LmBuildOptions& options) {
+  std::vector<std::string> heldout;
+  Result<std::vector<Doc>> docs = CollectDocs(options, &heldout);
+  if (!docs.ok()) return docs.status();
+  return heldout;
+}
+
+Status BuildModel(const LmBuildOptions& o) {
+  std::vector<std::string> heldout;
+  Result<std::vector<Doc>> docs = CollectDocs(o, &heldout);
+  if (!docs.ok()) return docs.status();
+  // Vocabulary: valid syllables by weighted frequency.
+  std::unordered_map<std::string, uint64_t> counts;
+  for (const Doc& d : *docs)
+    for (const auto& s : SplitSentences(d.text))
+      for (const std::string& t : s) counts[t] += d.weight;
+  std::vector<std::pair<uint64_t, std::string>> ranked;
+  for (auto& [s, c] : counts)
+    if (c >= uint64_t(o.min_syllable_count) && IsValidSyllable(s)) ranked.emplace_back(c, s);
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  if (ranked.size() > 65000) ranked.resize(65000);
+  if (o.verbose) {
+    std::vector<std::pair<uint64_t, std::string>> rejected;
+    for (auto& [s, c] : counts)
+      if (c >= 20 && !IsValidSyllable(s)) rejected.emplace_back(c, s);
+    std::sort(rejected.rbegin(), rejected.rend());
+    std::cerr << "distinct tokens " << counts.size() << "; frequent tokens left out:";
+    for (size_t i = 0; i < rejected.size() && i < 60; ++i) std::cerr << " " << rejected[i].second;
+    std::cerr << "\n";
+  }
+  std::vector<std::string> vocab = {"<unk>", "<s>", "</s>"};
+  for (auto& [c, s] : ranked) vocab.push_back(s);
+  std::string channel;
+  std::string meta = "vanban restorer model: syllable trigram, interpolated modified Kneser-Ney\n";
+  meta += "sources: " + o.shared_lm_dir + " (legal-vlc weight 1, admin weight " +
+          std::to_string(o.admin_weight) + ", last " + std::to_string(o.heldout_admin_docs) +
+          " admin documents held out)\n";
+  meta += "vocabulary " + std::to_string(vocab.size()) + " syllables\n";
+  if (!o.ocr_pairs_dir.empty()) {
+    Result<std::string> c = LearnChannel(o.ocr_pairs_dir, &meta);
+    if (!c.ok()) return c.status();
+    channel = std::move(*c);
+  }
+  return WriteModel(vocab, *docs, o.min_trigram_count, channel, meta, o.out_path, o.verbose);
+}
+
+Status BuildArchiveModel(const std::string& base_model_path, const std::vector<std::string>& texts,
+                         const std::string& out_path) {
+  Result<std::unique_ptr<LmModel>> base = LmModel::Open(base_model_path);
+  if (!base.ok()) return base.status();
+  std::vector<std::string> vocab;
+  for (size_t i = 0; i < (*base)->VocabSize(); ++i) vocab.emplace_back((*base)->Syllable(SyllableId(i)));
+  std::vector<Doc> docs;
+  for (const std::string& t : texts) docs.push_back({t, 1});
+  std::string meta = "vanban archive model: " + std::to_string(texts.size()) +
+                     " accented documents, vocabulary of " + base_model_path + "\n";
+  return WriteModel(vocab, docs, 1, "", meta, out_path, false);
+}
+
+}  // namespace vanban::normalize

@@ -1,0 +1,64 @@
+// Builds the restorer's language model (normalize/lm_model.h) from accented
+// text: `vanban lm build` and `vanban lm build --from-db`.
+//
+//   LmBuildOptions o;
+//   o.shared_lm_dir = "../shared/lm";
+//   o.out_path = "corpus/model/vi.lm";
+//   Status s = BuildModel(o);   // ~1-2 min on one core for the 36 MB
+//
+// Text is NFC'd, given the canonical tone placement (common/vietnamese.h) and
+// lower-cased; a run of letters is a token; tokens that are not valid
+// Vietnamese syllables (UBND, THPT, English words) become <unk>; anything but
+// spaces between two tokens (punctuation, digits, a blank line) ends a
+// sentence. Counts are smoothed by interpolated modified Kneser-Ney and
+// stored in backoff form.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace vanban::normalize {
+
+struct LmBuildOptions {
+  // Folder with legal-vlc/ and admin/ (see ../shared/lm/README.md).
+  std::string shared_lm_dir;
+  // Where to write the model (written to a .tmp file, then renamed).
+  std::string out_path;
+  // Administrative documents are the plans' own genre; laws alone barely
+  // help on plan text (README: +0 on school plans). Their counts are
+  // multiplied by this weight.
+  int admin_weight = 3;
+  // The last `heldout_admin_docs` documents of admin/ (in file order) are
+  // never counted: they are the restorer's held-back OCR test set.
+  int heldout_admin_docs = 12;
+  // Syllables seen fewer times than this are left out of the vocabulary.
+  int min_syllable_count = 2;
+  // Trigrams seen fewer times than this are not stored (their mass still
+  // shapes the back-off weights); keeps the model under 40 MB.
+  int min_trigram_count = 2;
+  // Optional folder of aligned OCR pairs (NAME.src.txt + NAME.ocr.txt) to
+  // learn the channel's confusion costs from (see bench/make_ocr_pairs.sh).
+  std::string ocr_pairs_dir;
+  // Extra accented texts, each counted with weight admin_weight.
+  std::vector<std::string> extra_texts;
+  bool verbose = false;
+};
+
+Status BuildModel(const LmBuildOptions& options);
+
+// An archive model: the same vocabulary as `base_model_path`, counts from
+// `texts` only (accented documents from the archive). The restorer
+// interpolates it with the shipped model (RestoreOptions::archive_model).
+Status BuildArchiveModel(const std::string& base_model_path, const std::vector<std::string>& texts,
+                         const std::string& out_path);
+
+// The held-back administrative documents (for making the OCR test set).
+Result<std::vector<std::string>> HeldOutDocuments(const LmBuildOptions& options);
+
+// Splits accented text into sentences of lower-case canonical tokens, the
+// way the builder counts them. Exposed for tests and the archive model.
+std::vector<std::vector<std::string>> SplitSentences(const std::string& text);
+
+}  // namespace vanban::normalize

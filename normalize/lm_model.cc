@@ -1,0 +1,231 @@
+#include "normalize/lm_model.h"
+
+#include "normalize/syllable.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <fstream>
+
+namespace vanban::normalize {
+namespace {
+
+constexpr char kMagic[8] = {'V', 'B', 'L', 'M', '0', '0', '0', '1'};
+
+struct SectionEntry {
+  char name[16];
+  uint64_t offset;
+  uint64_t size;
+};
+
+template <typename T>
+const T* At(std::string_view section, size_t byte_offset) {
+  return reinterpret_cast<const T*>(section.data() + byte_offset);
+}
+
+}  // namespace
+
+uint64_t HashString(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a, then mixed
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  h = HashKey(h);
+  return h == kEmptySlot ? h - 1 : h;
+}
+
+Result<std::unique_ptr<LmModel>> LmModel::Open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) return Status::NotFound("language model not found: " + path);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || st.st_size < 12) {
+    ::close(fd);
+    return Status::Corrupt("language model too small: " + path);
+  }
+  void* p = ::mmap(nullptr, st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) return Status::IOError("cannot map language model: " + path);
+  std::unique_ptr<LmModel> m(new LmModel());
+  m->data_ = static_cast<const char*>(p);
+  m->size_ = st.st_size;
+  Status s = m->Init();
+  if (!s.ok()) return Status::Corrupt(s.message() + ": " + path);
+  return m;
+}
+
+LmModel::~LmModel() {
+  if (data_) ::munmap(const_cast<char*>(data_), size_);
+}
+
+std::string_view LmModel::Section(std::string_view name) const {
+  uint32_t n;
+  std::memcpy(&n, data_ + 8, 4);
+  const SectionEntry* e = reinterpret_cast<const SectionEntry*>(data_ + 16);
+  for (uint32_t i = 0; i < n; ++i)
+    if (std::string_view(e[i].name, strnlen(e[i].name, 16)) == name)
+      return std::string_view(data_ + e[i].offset, e[i].size);
+  return {};
+}
+
+Status LmModel::Init() {
+  if (std::memcmp(data_, kMagic, 8) != 0) return Status::Corrupt("not a vanban language model");
+  uint32_t n;
+  std::memcpy(&n, data_ + 8, 4);
+  if (16 + uint64_t(n) * sizeof(SectionEntry) > size_) return Status::Corrupt("truncated header");
+  const SectionEntry* e = reinterpret_cast<const SectionEntry*>(data_ + 16);
+  for (uint32_t i = 0; i < n; ++i)
+    if (e[i].offset > size_ || e[i].size > size_ - e[i].offset || e[i].offset % 8)
+      return Status::Corrupt("section out of bounds");
+  std::string_view vocab = Section("vocab"), uni = Section("unigram"), bi = Section("bigram"),
+                   tri = Section("trigram"), cands = Section("cands");
+  if (vocab.size() < 8 || bi.size() < 8 || tri.size() < 8 || cands.size() < 8)
+    return Status::Corrupt("missing section");
+  vocab_count_ = *At<uint32_t>(vocab, 0);
+  if (vocab.size() < 4 + 4 * (uint64_t(vocab_count_) + 1) || vocab_count_ > 65535)
+    return Status::Corrupt("bad vocab");
+  vocab_offsets_ = At<uint32_t>(vocab, 4);
+  vocab_bytes_ = vocab.data() + 4 + 4 * (vocab_count_ + 1);
+  if (vocab_offsets_[vocab_count_] > vocab.size()) return Status::Corrupt("bad vocab");
+  if (uni.size() != 8ull * vocab_count_) return Status::Corrupt("bad unigram");
+  unigram_ = At<float>(uni, 0);
+
+  uint64_t slots = *At<uint64_t>(bi, 0);
+  if ((slots & (slots - 1)) || bi.size() != 8 + slots * 12) return Status::Corrupt("bad bigram");
+  bi_mask_ = slots - 1;
+  bi_keys_ = At<uint64_t>(bi, 8);
+  bi_vals_ = At<uint32_t>(bi, 8 + slots * 8);
+
+  slots = *At<uint64_t>(tri, 0);
+  if ((slots & (slots - 1)) || tri.size() < 8 + slots * 10) return Status::Corrupt("bad trigram");
+  tri_mask_ = slots - 1;
+  tri_keys_ = At<uint64_t>(tri, 8);
+  tri_vals_ = At<uint16_t>(tri, 8 + slots * 8);
+
+  slots = *At<uint64_t>(cands, 0);
+  if ((slots & (slots - 1)) || cands.size() < 8 + slots * 16) return Status::Corrupt("bad cands");
+  cand_mask_ = slots - 1;
+  cand_keys_ = At<uint64_t>(cands, 8);
+  cand_begin_ = At<uint32_t>(cands, 8 + slots * 8);
+  cand_end_ = At<uint32_t>(cands, 8 + slots * 12);
+  cand_ids_ = At<SyllableId>(cands, 8 + slots * 16);
+  uint64_t ids = (cands.size() - 8 - slots * 16) / 2;
+  for (uint64_t i = 0; i < slots; ++i)
+    if (cand_keys_[i] != kEmptySlot && (cand_end_[i] > ids || cand_begin_[i] > cand_end_[i]))
+      return Status::Corrupt("bad cands");
+  return Status::Ok();
+}
+
+std::string_view LmModel::Syllable(SyllableId id) const {
+  if (id >= vocab_count_) return {};
+  return std::string_view(vocab_bytes_ + vocab_offsets_[id], vocab_offsets_[id + 1] - vocab_offsets_[id]);
+}
+
+std::span<const SyllableId> LmModel::Candidates(std::string_view folded) const {
+  uint64_t h = HashString(folded);
+  for (uint64_t i = HashKey(h) & cand_mask_;; i = (i + 1) & cand_mask_) {
+    uint64_t k = cand_keys_[i];
+    if (k == h) return {cand_ids_ + cand_begin_[i], cand_ids_ + cand_end_[i]};
+    if (k == kEmptySlot) return {};
+  }
+}
+
+float LmModel::LogProb2(SyllableId v, SyllableId w) const {
+  uint64_t key = (uint64_t(v) << 16) | w;
+  for (uint64_t i = HashKey(key) & bi_mask_;; i = (i + 1) & bi_mask_) {
+    uint64_t k = bi_keys_[i];
+    if (k == key) return DequantizeLogProb(bi_vals_[i] & 0xFFFF);
+    if (k == kEmptySlot) break;
+  }
+  return unigram_[2 * v + 1] + unigram_[2 * w];
+}
+
+float LmModel::LogProb(SyllableId u, SyllableId v, SyllableId w) const {
+  uint64_t key = (uint64_t(u) << 32) | (uint64_t(v) << 16) | w;
+  for (uint64_t i = HashKey(key) & tri_mask_;; i = (i + 1) & tri_mask_) {
+    uint64_t k = tri_keys_[i];
+    if (k == key) return DequantizeLogProb(tri_vals_[i]);
+    if (k == kEmptySlot) break;
+  }
+  float bo = 0;
+  uint64_t ctx = (uint64_t(u) << 16) | v;
+  for (uint64_t i = HashKey(ctx) & bi_mask_;; i = (i + 1) & bi_mask_) {
+    uint64_t k = bi_keys_[i];
+    if (k == ctx) {
+      bo = DequantizeLogProb(bi_vals_[i] >> 16);
+      break;
+    }
+    if (k == kEmptySlot) break;
+  }
+  return bo + LogProb2(v, w);
+}
+
+LmModel::Context LmModel::ContextOf(SyllableId u, SyllableId v) const {
+  uint64_t ctx = (uint64_t(u) << 16) | v;
+  for (uint64_t i = HashKey(ctx) & bi_mask_;; i = (i + 1) & bi_mask_) {
+    uint64_t k = bi_keys_[i];
+    if (k == ctx) {
+      uint16_t q = bi_vals_[i] >> 16;
+      return {DequantizeLogProb(q), q != 0};
+    }
+    if (k == kEmptySlot) return {};
+  }
+}
+
+bool LmModel::Trigram(SyllableId u, SyllableId v, SyllableId w, float* logprob) const {
+  uint64_t key = (uint64_t(u) << 32) | (uint64_t(v) << 16) | w;
+  for (uint64_t i = HashKey(key) & tri_mask_;; i = (i + 1) & tri_mask_) {
+    uint64_t k = tri_keys_[i];
+    if (k == key) {
+      *logprob = DequantizeLogProb(tri_vals_[i]);
+      return true;
+    }
+    if (k == kEmptySlot) return false;
+  }
+}
+
+SyllableId LmModel::Find(std::string_view lower) const {
+  for (SyllableId id : Candidates(FoldSyllable(lower)))
+    if (Syllable(id) == lower) return id;
+  return kUnk;
+}
+
+void LmWriter::Add(std::string name, std::string bytes) {
+  sections_.emplace_back(std::move(name), std::move(bytes));
+}
+
+const std::string* LmWriter::Find(std::string_view name) const {
+  for (const auto& [n, bytes] : sections_)
+    if (n == name) return &bytes;
+  return nullptr;
+}
+
+Status LmWriter::Write(const std::string& path) const {
+  std::string out(kMagic, 8);
+  uint32_t n = sections_.size();
+  out.append(reinterpret_cast<const char*>(&n), 4);
+  out.append(4, '\0');
+  uint64_t offset = 16 + sections_.size() * sizeof(SectionEntry);
+  std::string body;
+  for (const auto& [name, bytes] : sections_) {
+    SectionEntry e{};
+    std::strncpy(e.name, name.c_str(), 15);
+    while ((offset + body.size()) % 8) body += '\0';
+    e.offset = offset + body.size();
+    e.size = bytes.size();
+    body += bytes;
+    out.append(reinterpret_cast<const char*>(&e), sizeof e);
+  }
+  out += body;
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) return Status::IOError("cannot write " + tmp);
+    f.write(out.data(), out.size());
+    if (!f) return Status::IOError("cannot write " + tmp);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return Status::IOError("cannot rename to " + path);
+  return Status::Ok();
+}
+
+}  // namespace vanban::normalize

@@ -1,0 +1,130 @@
+// LmModel: the restorer's syllable trigram model, memory-mapped from one file.
+//
+// File layout (little-endian; every section 8-byte aligned):
+//   "VBLM0001" | u32 section count | {char name[16]; u64 offset; u64 size}...
+// Sections:
+//   vocab     u32 count, u32 offsets[count+1], UTF-8 bytes (lower-case, NFC,
+//             canonical tones). Ids 0..2 are <unk>, <s>, </s>.
+//   unigram   {f32 logp; f32 logbo} per id (natural log).
+//   bigram    open-addressing table: u64 slots, u64 keys[slots] (u<<16|w),
+//             u32 values[slots] (quantized logp | quantized logbo << 16).
+//   trigram   same, keys (u<<32|v<<16|w), u16 values (quantized logp).
+//   cands     folded key → candidate ids: u64 slots, u64 key hashes[slots],
+//             u32 begin[slots], u32 end[slots], u16 ids[...] (best unigram first).
+//   channel   the OCR confusion costs (restore_channel.h); optional.
+//   meta      free text: how the model was built.
+// Probabilities are interpolated Kneser-Ney turned into backoff form, so a
+// lookup is at most three probes:
+//   p(w|u,v) = p3(uvw) if stored, else bo(uv) + [p2(vw) if stored, else bo(v) + p1(w)].
+//
+// An LmModel is immutable after Open() and safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/status.h"
+
+namespace vanban::normalize {
+
+using SyllableId = uint16_t;
+inline constexpr SyllableId kUnk = 0, kBos = 1, kEos = 2;
+
+// Log-probability quantization: 16 bits over [kQuantMin, 0].
+inline constexpr float kQuantMin = -32.0f;
+inline uint16_t QuantizeLogProb(float lp) {
+  if (lp < kQuantMin) lp = kQuantMin;
+  if (lp > 0) lp = 0;
+  return static_cast<uint16_t>((lp / kQuantMin) * 65535.0f + 0.5f);
+}
+inline float DequantizeLogProb(uint16_t q) { return kQuantMin * (static_cast<float>(q) / 65535.0f); }
+// Back-off weights of KN are in (−∞, 0]; same scale.
+
+inline uint64_t HashKey(uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xff51afd7ed558ccdULL;
+  k ^= k >> 33;
+  k *= 0xc4ceb9fe1a85ec53ULL;
+  k ^= k >> 33;
+  return k;
+}
+uint64_t HashString(std::string_view s);
+inline constexpr uint64_t kEmptySlot = ~0ULL;
+
+class LmModel {
+ public:
+  // Maps `path`; checks the header and the sections' bounds.
+  static Result<std::unique_ptr<LmModel>> Open(const std::string& path);
+  ~LmModel();
+  LmModel(const LmModel&) = delete;
+  LmModel& operator=(const LmModel&) = delete;
+
+  size_t VocabSize() const { return vocab_count_; }
+  std::string_view Syllable(SyllableId id) const;
+  // Id of a lower-case canonical syllable, kUnk if absent. Linear in nothing:
+  // uses the candidate table of its fold.
+  SyllableId Find(std::string_view lower_syllable) const;
+  // Vocabulary ids whose fold is `folded` (ASCII lower-case), best first.
+  std::span<const SyllableId> Candidates(std::string_view folded) const;
+
+  float Unigram(SyllableId w) const { return unigram_[2 * w]; }
+  // log p(w | u v); u may be kBos or kUnk, v likewise.
+  float LogProb(SyllableId u, SyllableId v, SyllableId w) const;
+  // log p(w | v), the bigram part only.
+  float LogProb2(SyllableId v, SyllableId w) const;
+
+  // The pieces of LogProb() for a decoder that shares them across
+  // hypotheses: the back-off weight of context (u, v) and whether any
+  // trigram continues it (when not, the trigram table need not be probed).
+  struct Context {
+    float backoff = 0;
+    bool has_trigrams = false;
+  };
+  Context ContextOf(SyllableId u, SyllableId v) const;
+  // The stored log p3(w | u v), if any.
+  bool Trigram(SyllableId u, SyllableId v, SyllableId w, float* logprob) const;
+
+  std::string_view Section(std::string_view name) const;  // empty if absent
+  std::string_view Meta() const { return Section("meta"); }
+  size_t FileSize() const { return size_; }
+
+ private:
+  LmModel() = default;
+  Status Init();
+
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  uint32_t vocab_count_ = 0;
+  const uint32_t* vocab_offsets_ = nullptr;
+  const char* vocab_bytes_ = nullptr;
+  const float* unigram_ = nullptr;
+  uint64_t bi_mask_ = 0;
+  const uint64_t* bi_keys_ = nullptr;
+  const uint32_t* bi_vals_ = nullptr;
+  uint64_t tri_mask_ = 0;
+  const uint64_t* tri_keys_ = nullptr;
+  const uint16_t* tri_vals_ = nullptr;
+  uint64_t cand_mask_ = 0;
+  const uint64_t* cand_keys_ = nullptr;
+  const uint32_t* cand_begin_ = nullptr;
+  const uint32_t* cand_end_ = nullptr;
+  const SyllableId* cand_ids_ = nullptr;
+};
+
+// Writes sections into a model file (used by the builder).
+class LmWriter {
+ public:
+  void Add(std::string name, std::string bytes);
+  const std::string* Find(std::string_view name) const;
+  Status Write(const std::string& path) const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> sections_;
+};
+
+}  // namespace vanban::normalize

@@ -1,0 +1,416 @@
+#include "normalize/restore_channel.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include "common/vietnamese.h"
+#include "normalize/syllable.h"
+
+namespace vanban::normalize {
+namespace {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+// Costs of an untrained channel: reading a letter as its fold is free,
+// anything else is expensive enough that only folding candidates survive.
+constexpr float kUntrainedEdit = 8.0f;
+
+const std::vector<char32_t>& SourceLetters() {
+  static const std::vector<char32_t> letters = [] {
+    std::vector<char32_t> v;
+    for (char c = 'a'; c <= 'z'; ++c) v.push_back(c);
+    v.push_back(0x111);  // đ
+    for (char32_t cp = 0xC0; cp < 0x1F00; ++cp) {
+      Letter l = LetterOf(cp);
+      if (l.folded && !l.upper && cp >= 0x80 && cp != 0x111) v.push_back(cp);
+    }
+    return v;
+  }();
+  return letters;
+}
+
+// Output alphabet: a-z and the digits tesseract -l eng puts inside words
+// ("s6" for số, "x4" for xã).
+constexpr int kOut = 36;
+int Idx(char c) {
+  if (c >= 'a' && c <= 'z') return c - 'a';
+  if (c >= '0' && c <= '9') return 26 + (c - '0');
+  return -1;
+}
+
+std::vector<int> SourceIndices(std::string_view syllable) {
+  std::vector<int> out;
+  for (size_t i = 0; i < syllable.size();) {
+    int k = Channel::SourceIndex(LetterOf(DecodeUtf8(syllable, i)).lower);
+    if (k >= 0) out.push_back(k);
+  }
+  return out;
+}
+
+}  // namespace
+
+int Channel::SourceIndex(char32_t cp) {
+  static const std::vector<int16_t> index = [] {
+    std::vector<int16_t> v(0x1F00, -1);
+    const auto& letters = SourceLetters();
+    for (size_t i = 0; i < letters.size(); ++i) v[letters[i]] = int16_t(i);
+    return v;
+  }();
+  return cp < index.size() ? index[cp] : -1;
+}
+
+Channel::Channel() {
+  const auto& letters = SourceLetters();
+  size_t n = letters.size();
+  t_.letters = letters;
+  t_.sub.assign(n * kOut, kUntrainedEdit);
+  t_.del.assign(n, kUntrainedEdit);
+  t_.ins.assign(kOut, kUntrainedEdit);
+  t_.sub2.assign(n * kOut * kOut, kInf);
+  for (size_t s = 0; s < n; ++s) {
+    int o = Idx(LetterOf(letters[s]).folded);
+    if (o >= 0) t_.sub[s * kOut + o] = 0;
+  }
+}
+
+Result<Channel> Channel::Parse(std::string_view b) {
+  Channel c;
+  if (b.empty()) return c;
+  size_t n = c.t_.letters.size();
+  size_t need = 4 + n * 4 * (kOut + 1) + kOut * 4 + 4;
+  if (b.size() < need) return Status::Corrupt("channel section too short");
+  uint32_t count;
+  std::memcpy(&count, b.data(), 4);
+  if (count != n) return Status::Corrupt("channel alphabet mismatch");
+  size_t off = 4;
+  std::memcpy(c.t_.sub.data(), b.data() + off, n * kOut * 4);
+  off += n * kOut * 4;
+  std::memcpy(c.t_.del.data(), b.data() + off, n * 4);
+  off += n * 4;
+  std::memcpy(c.t_.ins.data(), b.data() + off, kOut * 4);
+  off += kOut * 4;
+  uint32_t n2;
+  std::memcpy(&n2, b.data() + off, 4);
+  off += 4;
+  if (b.size() < off + size_t(n2) * 12) return Status::Corrupt("channel section too short");
+  for (uint32_t i = 0; i < n2; ++i, off += 12) {
+    uint32_t s, pair;
+    float cost;
+    std::memcpy(&s, b.data() + off, 4);
+    std::memcpy(&pair, b.data() + off + 4, 4);
+    std::memcpy(&cost, b.data() + off + 8, 4);
+    if (s >= n || pair >= kOut * kOut) return Status::Corrupt("bad channel entry");
+    c.t_.sub2[s * kOut * kOut + pair] = cost;
+  }
+  c.trained_ = true;
+  return c;
+}
+
+std::string Channel::Serialize() const {
+  std::string out;
+  auto put = [&](const void* p, size_t n) { out.append(static_cast<const char*>(p), n); };
+  uint32_t n = t_.letters.size();
+  put(&n, 4);
+  put(t_.sub.data(), t_.sub.size() * 4);
+  put(t_.del.data(), t_.del.size() * 4);
+  put(t_.ins.data(), t_.ins.size() * 4);
+  std::vector<std::array<char, 12>> entries;
+  for (uint32_t s = 0; s < n; ++s)
+    for (uint32_t pair = 0; pair < uint32_t(kOut * kOut); ++pair)
+      if (std::isfinite(t_.sub2[s * kOut * kOut + pair])) {
+        std::array<char, 12> e;
+        std::memcpy(e.data(), &s, 4);
+        std::memcpy(e.data() + 4, &pair, 4);
+        std::memcpy(e.data() + 8, &t_.sub2[s * kOut * kOut + pair], 4);
+        entries.push_back(e);
+      }
+  uint32_t n2 = entries.size();
+  put(&n2, 4);
+  for (const auto& e : entries) put(e.data(), 12);
+  return out;
+}
+
+float Channel::Align(const std::vector<int>& src, std::string_view ocr, std::vector<Edit>* edits) const {
+  const size_t n = src.size(), m = ocr.size();
+  std::vector<float> d((n + 1) * (m + 1), kInf);
+  std::vector<uint8_t> how((n + 1) * (m + 1), 0);  // 1 sub, 2 sub2, 3 del, 4 ins
+  auto at = [&](size_t i, size_t j) -> float& { return d[i * (m + 1) + j]; };
+  at(0, 0) = 0;
+  for (size_t i = 0; i <= n; ++i)
+    for (size_t j = 0; j <= m; ++j) {
+      if (i == 0 && j == 0) continue;
+      float best = kInf;
+      uint8_t b = 0;
+      int tj = j ? Idx(ocr[j - 1]) : -1;
+      if (i && j && tj >= 0) {
+        float c = at(i - 1, j - 1) + t_.sub[src[i - 1] * kOut + tj];
+        if (c < best) best = c, b = 1;
+      }
+      if (i && j >= 2 && tj >= 0 && Idx(ocr[j - 2]) >= 0) {
+        float c = at(i - 1, j - 2) + t_.sub2[src[i - 1] * kOut * kOut + Idx(ocr[j - 2]) * kOut + tj];
+        if (c < best) best = c, b = 2;
+      }
+      if (i) {
+        float c = at(i - 1, j) + t_.del[src[i - 1]];
+        if (c < best) best = c, b = 3;
+      }
+      if (j && tj >= 0) {
+        float c = at(i, j - 1) + t_.ins[tj];
+        if (c < best) best = c, b = 4;
+      }
+      at(i, j) = best;
+      how[i * (m + 1) + j] = b;
+    }
+  if (edits) {
+    edits->clear();
+    size_t i = n, j = m;
+    while (i || j) {
+      uint8_t b = how[i * (m + 1) + j];
+      if (b == 1) {
+        edits->push_back({src[i - 1], std::string(1, ocr[j - 1])});
+        --i, --j;
+      } else if (b == 2) {
+        edits->push_back({src[i - 1], std::string(ocr.substr(j - 2, 2))});
+        --i, j -= 2;
+      } else if (b == 3) {
+        edits->push_back({src[i - 1], ""});
+        --i;
+      } else if (b == 4) {
+        edits->push_back({-1, std::string(1, ocr[j - 1])});
+        --j;
+      } else {
+        break;
+      }
+    }
+    std::reverse(edits->begin(), edits->end());
+  }
+  return at(n, m);
+}
+
+float Channel::Cost(std::string_view source, std::string_view ocr) const {
+  return Align(SourceIndices(source), ocr, nullptr);
+}
+
+void Channel::IndexVocabulary(const LmModel& model) {
+  trie_.clear();
+  trie_.push_back({-1, -1, 0, kUnk, {}});
+  for (size_t id = 3; id < model.VocabSize(); ++id) {
+    int node = 0;
+    for (int k : SourceIndices(model.Syllable(SyllableId(id)))) {
+      int next = -1;
+      for (int c : trie_[node].children)
+        if (trie_[c].letter == k) next = c;
+      if (next < 0) {
+        next = int(trie_.size());
+        trie_.push_back({k, node, trie_[node].depth + 1, kUnk, {}});
+        trie_[node].children.push_back(next);
+      }
+      node = next;
+    }
+    trie_[node].id = SyllableId(id);
+  }
+}
+
+void Channel::Search(int node, const std::vector<float>& col, std::string_view ocr, float max_cost,
+                     std::vector<Candidate>& out) const {
+  const size_t m = ocr.size();
+  std::vector<float> next(m + 1);
+  for (int child : trie_[node].children) {
+    int s = trie_[child].letter;
+    const float* sub = &t_.sub[s * kOut];
+    const float* sub2 = &t_.sub2[s * kOut * kOut];
+    next[0] = col[0] + t_.del[s];
+    float lo = next[0];
+    for (size_t j = 1; j <= m; ++j) {
+      int tj = Idx(ocr[j - 1]);
+      float c = col[j] + t_.del[s];
+      if (tj >= 0) {
+        c = std::min(c, col[j - 1] + sub[tj]);
+        c = std::min(c, next[j - 1] + t_.ins[tj]);
+        if (j >= 2 && Idx(ocr[j - 2]) >= 0) c = std::min(c, col[j - 2] + sub2[Idx(ocr[j - 2]) * kOut + tj]);
+      }
+      next[j] = c;
+      lo = std::min(lo, c);
+    }
+    if (lo > max_cost) continue;
+    if (trie_[child].id != kUnk && next[m] <= max_cost) out.push_back({trie_[child].id, next[m]});
+    Search(child, next, ocr, max_cost, out);
+  }
+}
+
+std::vector<Channel::Candidate> Channel::Search(std::string_view ocr, float max_cost, size_t limit) const {
+  std::vector<Candidate> out;
+  if (trie_.empty()) return out;
+  std::vector<float> col(ocr.size() + 1, 0);
+  for (size_t j = 1; j <= ocr.size(); ++j) {
+    int tj = Idx(ocr[j - 1]);
+    col[j] = col[j - 1] + (tj >= 0 ? t_.ins[tj] : kInf);
+  }
+  Search(0, col, ocr, max_cost, out);
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+namespace {
+
+std::string ReadAll(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> Tokens(const std::string& text, bool ocr) {
+  std::vector<std::string> out;
+  for (const TokenSpan& t : ScanTokens(text, ocr)) out.push_back(text.substr(t.begin, t.end - t.begin));
+  return out;
+}
+
+int Levenshtein(std::string_view a, std::string_view b) {
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = int(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diag = row[0];
+    row[0] = int(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      int up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// Word alignment of source syllables with OCR tokens (both as lists), by
+// dynamic programming on normalized letter edit distance of the folds.
+std::vector<std::pair<std::string, std::string>> AlignWords(const std::vector<std::string>& src,
+                                                            const std::vector<std::string>& ocr) {
+  const size_t n = src.size(), m = ocr.size();
+  std::vector<std::string> folded(n);
+  for (size_t i = 0; i < n; ++i) folded[i] = FoldSyllable(src[i]);
+  std::vector<float> d((n + 1) * (m + 1), 0);
+  std::vector<uint8_t> how((n + 1) * (m + 1), 0);
+  auto at = [&](size_t i, size_t j) -> float& { return d[i * (m + 1) + j]; };
+  for (size_t i = 1; i <= n; ++i) at(i, 0) = float(i), how[i * (m + 1)] = 2;
+  for (size_t j = 1; j <= m; ++j) at(0, j) = float(j), how[j] = 3;
+  for (size_t i = 1; i <= n; ++i)
+    for (size_t j = 1; j <= m; ++j) {
+      const std::string &a = folded[i - 1], &b = ocr[j - 1];
+      float dist = float(Levenshtein(a, b)) / float(std::max(a.size(), b.size()));
+      float best = at(i - 1, j - 1) + 2 * dist;
+      uint8_t h = 1;
+      if (at(i - 1, j) + 1 < best) best = at(i - 1, j) + 1, h = 2;
+      if (at(i, j - 1) + 1 < best) best = at(i, j - 1) + 1, h = 3;
+      at(i, j) = best;
+      how[i * (m + 1) + j] = h;
+    }
+  std::vector<std::pair<std::string, std::string>> pairs;
+  size_t i = n, j = m;
+  while (i && j) {
+    uint8_t h = how[i * (m + 1) + j];
+    if (h == 1) {
+      const std::string &a = folded[i - 1], &b = ocr[j - 1];
+      if (Levenshtein(a, b) * 3 <= int(std::max(a.size(), b.size())) * 2) pairs.emplace_back(src[i - 1], b);
+      --i, --j;
+    } else if (h == 2) {
+      --i;
+    } else {
+      --j;
+    }
+  }
+  return pairs;
+}
+
+}  // namespace
+
+Result<std::string> LearnChannel(const std::string& pairs_dir, std::string* report) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::vector<int>, std::string>> pairs;
+  size_t files = 0;
+  std::error_code ec;
+  std::vector<fs::path> paths;
+  for (const auto& e : fs::directory_iterator(pairs_dir, ec)) paths.push_back(e.path());
+  if (ec) return Status::NotFound("cannot list OCR pairs in " + pairs_dir);
+  std::sort(paths.begin(), paths.end());
+  for (const fs::path& p : paths) {
+    std::string name = p.filename().string();
+    if (name.size() < 8 || name.compare(name.size() - 8, 8, ".src.txt") != 0) continue;
+    fs::path ocr_path = p.parent_path() / (name.substr(0, name.size() - 8) + ".ocr.txt");
+    if (!fs::exists(ocr_path)) continue;
+    ++files;
+    std::vector<std::string> src = Tokens(LowerSyllable(CanonicalTones(ReadAll(p))), false);
+    // tesseract -l eng guesses Latin accents (é, ï, ç): fold them away, as the
+    // restorer's input will have them folded too.
+    std::vector<std::string> ocr = Tokens(FoldDiacritics(ReadAll(ocr_path)), true);
+    for (auto& [s, o] : AlignWords(src, ocr)) pairs.emplace_back(SourceIndices(s), o);
+  }
+  if (pairs.empty()) return Status::NotFound("no aligned OCR pairs in " + pairs_dir);
+
+  Channel ch;
+  const size_t n = ch.t_.letters.size();
+  std::vector<Channel::Edit> edits;
+  std::map<std::pair<int, std::string>, double> top;
+  for (int iter = 0; iter < 4; ++iter) {
+    std::vector<double> sub(n * kOut, 0), del(n, 0), ins(kOut, 0), sub2(n * kOut * kOut, 0), total(n, 0);
+    double letters = 0;
+    top.clear();
+    for (const auto& [src, o] : pairs) {
+      ch.Align(src, o, &edits);
+      letters += src.size();
+      for (const Channel::Edit& e : edits) {
+        if (e.source < 0) {
+          ins[Idx(e.out[0])] += 1;
+          continue;
+        }
+        total[e.source] += 1;
+        if (e.out.empty()) {
+          del[e.source] += 1;
+        } else if (e.out.size() == 1) {
+          sub[e.source * kOut + Idx(e.out[0])] += 1;
+        } else {
+          sub2[e.source * kOut * kOut + Idx(e.out[0]) * kOut + Idx(e.out[1])] += 1;
+        }
+        if (iter == 3 && (e.out.size() != 1 || Idx(e.out[0]) != Idx(LetterOf(ch.t_.letters[e.source]).folded)))
+          top[{e.source, e.out}] += 1;
+      }
+    }
+    // Add-α smoothing; letters never seen in the pairs keep a folding prior.
+    constexpr double kAlpha = 0.02;
+    for (size_t s = 0; s < n; ++s) {
+      int fold = Idx(LetterOf(ch.t_.letters[s]).folded);
+      double prior = 5.0;  // pseudo-observations of the plain fold
+      double denom = total[s] + prior + kAlpha * (kOut + 1);
+      for (int o = 0; o < kOut; ++o) {
+        double c = sub[s * kOut + o] + kAlpha + (o == fold ? prior : 0);
+        ch.t_.sub[s * kOut + o] = float(-std::log(c / denom));
+      }
+      ch.t_.del[s] = float(-std::log((del[s] + kAlpha) / denom));
+      for (int p = 0; p < kOut * kOut; ++p)
+        ch.t_.sub2[s * kOut * kOut + p] = sub2[s * kOut * kOut + p] >= 2 ? float(-std::log(sub2[s * kOut * kOut + p] / denom)) : kInf;
+    }
+    for (int o = 0; o < kOut; ++o) ch.t_.ins[o] = float(-std::log((ins[o] + kAlpha) / letters));
+  }
+  std::ostringstream r;
+  r << "channel: " << files << " OCR page pairs, " << pairs.size() << " aligned syllables; top confusions:";
+  std::vector<std::pair<double, std::string>> ranked;
+  for (const auto& [k, c] : top) {
+    std::string from;
+    AppendUtf8(ch.t_.letters[k.first], from);
+    ranked.emplace_back(c, from + "→" + (k.second.empty() ? "∅" : k.second));
+  }
+  std::sort(ranked.rbegin(), ranked.rend());
+  for (size_t i = 0; i < ranked.size() && i < 25; ++i) r << " " << ranked[i].second << "(" << ranked[i].first << ")";
+  r << "\n";
+  *report += r.str();
+  ch.trained_ = true;
+  return ch.Serialize();
+}
+
+}  // namespace vanban::normalize

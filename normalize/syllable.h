@@ -1,0 +1,77 @@
+// Syllable: the letters of one Vietnamese syllable, and the letter-level facts
+// the restorer needs about them (base letter, vowel modifier, tone, case).
+//
+// Internal to normalize/ (the restorer and its model builder). Works on NFC
+// UTF-8 with precomposed letters; the restorer's input is NFC'd first.
+//
+// Why not ICU here: the decoder folds and re-cases every token of every page,
+// and a table lookup per code point is ~50x faster than a UnicodeString round
+// trip. common/vietnamese.h stays the reference for what folding means.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban::normalize {
+
+// One decoded code point of a token.
+struct Letter {
+  char32_t cp = 0;
+  bool upper = false;
+  char32_t lower = 0;  // lower-case form (== cp for non-letters)
+  char folded = 0;     // ASCII base letter, 'd' for đ; 0 when not a Latin letter
+  uint8_t tone = 0;    // 0 none, 1 huyền, 2 sắc, 3 hỏi, 4 ngã, 5 nặng
+  bool modified = false;  // â ă ê ô ơ ư đ
+};
+
+// Decodes the code point at s[i], advances i. Invalid bytes decode to U+FFFD.
+char32_t DecodeUtf8(std::string_view s, size_t& i);
+void AppendUtf8(char32_t cp, std::string& out);
+
+// Facts about one code point (works for any code point; letters outside the
+// Latin + Vietnamese set have folded == 0).
+Letter LetterOf(char32_t cp);
+
+// True for a-z, A-Z and the Vietnamese precomposed letters (đ, â, ế, ...).
+bool IsSyllableLetter(char32_t cp);
+
+// "Cải Cách" → "cai cach"; đ → d; code points outside the table kept.
+std::string FoldSyllable(std::string_view utf8);
+// Lower-cases the Latin/Vietnamese letters; others kept.
+std::string LowerSyllable(std::string_view utf8);
+// Removes tones and vowel modifiers, đ → d, keeping case: "Đồng Nai" →
+// "Dong Nai". How unaccented text looks (and how tests strip the seeds).
+std::string StripMarks(std::string_view utf8);
+// True when any letter carries a tone or modifier (â ă ê ô ơ ư đ).
+bool HasMarks(std::string_view utf8);
+
+// The case pattern of a token, re-applied to the restored syllable.
+enum class CasePattern : uint8_t { kLower, kTitle, kUpper, kMixed };
+CasePattern CaseOf(std::string_view utf8);
+// Applies `pattern` to lower-case `syllable`; kMixed copies the input's case
+// letter by letter where lengths agree (else lower).
+std::string ApplyCase(std::string_view syllable, CasePattern pattern, std::string_view original);
+
+// Phonotactic check on a lower-case NFC syllable: onset + 1-3 vowel nucleus
+// (with glides) + coda, at most one tone, and the stop codas (c ch p t) only
+// with sắc or nặng. Loose on purpose: it keeps loanword syllables seen in
+// official text ("pin", "ga") and rejects OCR junk ("cd", "bd", "each").
+bool IsValidSyllable(std::string_view lower_utf8);
+
+// A token: a maximal run of syllable letters. `hard_break` says the text
+// since the previous token holds more than spaces and single line breaks
+// (punctuation, digits, a blank line, other scripts): the language model
+// starts a new sentence there. The builder and the decoder share this rule.
+struct TokenSpan {
+  size_t begin = 0;
+  size_t end = 0;
+  bool hard_break = true;
+};
+// With `ocr_digits`, digits inside a run of letters belong to the token
+// ("s6", "x4", "D6i": tesseract -l eng reads ố as 6 and ã as 4), as long as
+// the run has a letter, at most two digits and does not start with a number.
+std::vector<TokenSpan> ScanTokens(std::string_view text, bool ocr_digits = false);
+
+}  // namespace vanban::normalize

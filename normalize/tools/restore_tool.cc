@@ -1,0 +1,210 @@
+// restore_tool: the restorer's developer tool (model building before the CLI
+// has `vanban lm build`, held-out documents for the OCR test set, accuracy and
+// speed on stripped text).
+//
+//   restore_tool build   LM_DIR OUT.lm [PAIRS_DIR]
+//   restore_tool heldout LM_DIR OUT_DIR          → OUT_DIR/heldout-NN.txt
+//   restore_tool eval    MODEL GOLD.txt...       → strips, restores, scores
+//   restore_tool ocr     MODEL PAIRS_DIR         → restores NAME.ocr.txt, scores
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "common/vietnamese.h"
+#include "normalize/lm_build.h"
+#include "normalize/lm_model.h"
+#include "normalize/restore.h"
+#include "normalize/syllable.h"
+
+using namespace vanban;
+using namespace vanban::normalize;
+
+namespace {
+
+std::string Read(const std::string& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+int Usage() {
+  std::cerr << "usage: restore_tool build LM_DIR OUT [PAIRS] | heldout LM_DIR OUT_DIR | "
+               "eval MODEL GOLD... | ocr MODEL PAIRS_DIR\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) return Usage();
+  std::string cmd = argv[1];
+  if (cmd == "build" && argc >= 4) {
+    LmBuildOptions o;
+    o.shared_lm_dir = argv[2];
+    o.out_path = argv[3];
+    if (argc >= 5) o.ocr_pairs_dir = argv[4];
+    o.verbose = true;
+    if (const char* w = getenv("ADMIN_WEIGHT")) o.admin_weight = atoi(w);
+    if (const char* w = getenv("MIN_TRIGRAM")) o.min_trigram_count = atoi(w);
+    auto t0 = std::chrono::steady_clock::now();
+    Status s = BuildModel(o);
+    double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!s.ok()) {
+      std::cerr << s.ToString() << "\n";
+      return 1;
+    }
+    std::cerr << "built " << o.out_path << " in " << sec << " s\n";
+    return 0;
+  }
+  if (cmd == "pages" && argc >= 4) {
+    // Page-sized pieces (~1,800 characters) of training documents (every
+    // 15th admin document that is not held out) → OUT/train, and of the
+    // held-out documents → OUT/test, as NAME.src.txt for rendering.
+    LmBuildOptions o;
+    o.shared_lm_dir = argv[2];
+    auto held = HeldOutDocuments(o);
+    LmBuildOptions all = o;
+    all.heldout_admin_docs = 0;
+    auto every = HeldOutDocuments(all);  // nothing held out: every document
+    if (!held.ok() || !every.ok()) return 1;
+    LmBuildOptions none = o;
+    none.heldout_admin_docs = 100000;
+    auto admin = HeldOutDocuments(none);  // all admin documents, in order
+    if (!admin.ok()) return 1;
+    std::string out = argv[3];
+    std::filesystem::create_directories(out + "/train");
+    std::filesystem::create_directories(out + "/test");
+    auto cut = [](const std::string& doc, std::vector<std::string>& pages) {
+      std::string page;
+      std::istringstream in(doc);
+      for (std::string line; std::getline(in, line);) {
+        for (char& c : line)
+          if (c == '\t') c = ' ';
+        page += line + "\n";
+        if (page.size() > 1800) pages.push_back(std::move(page)), page.clear();
+      }
+      if (page.size() > 300) pages.push_back(page);
+    };
+    size_t train_docs = admin->size() - held->size();
+    std::vector<std::string> train, test;
+    for (size_t i = 7; i < train_docs; i += 15) cut((*admin)[i], train);
+    for (const std::string& d : *held) cut(d, test);
+    int max_train = argc >= 5 ? atoi(argv[4]) : 60, max_test = argc >= 6 ? atoi(argv[5]) : 24;
+    for (int i = 0; i < max_train && i < int(train.size()); ++i) {
+      char name[64];
+      snprintf(name, sizeof name, "/train/p%03d.src.txt", i);
+      std::ofstream(out + name) << train[size_t(i) * train.size() / std::min<size_t>(train.size(), max_train)];
+    }
+    for (int i = 0; i < max_test && i < int(test.size()); ++i) {
+      char name[64];
+      snprintf(name, sizeof name, "/test/p%03d.src.txt", i);
+      std::ofstream(out + name) << test[size_t(i) * test.size() / std::min<size_t>(test.size(), max_test)];
+    }
+    std::cerr << train.size() << " training pages, " << test.size() << " held-out pages available\n";
+    return 0;
+  }
+  if (cmd == "heldout" && argc >= 4) {
+    LmBuildOptions o;
+    o.shared_lm_dir = argv[2];
+    auto docs = HeldOutDocuments(o);
+    if (!docs.ok()) {
+      std::cerr << docs.status().ToString() << "\n";
+      return 1;
+    }
+    std::filesystem::create_directories(argv[3]);
+    for (size_t i = 0; i < docs->size(); ++i) {
+      char name[64];
+      snprintf(name, sizeof name, "/heldout-%02zu.txt", i);
+      std::ofstream(std::string(argv[3]) + name) << (*docs)[i];
+    }
+    return 0;
+  }
+  if (cmd == "prob" && argc >= 6) {
+    auto m = LmModel::Open(argv[2]);
+    if (!m.ok()) return 1;
+    SyllableId u = (*m)->Find(argv[3]), v = (*m)->Find(argv[4]), w = (*m)->Find(argv[5]);
+    std::cout << u << " " << v << " " << w << " p3=" << (*m)->LogProb(u, v, w)
+              << " p2=" << (*m)->LogProb2(v, w) << " p1=" << (*m)->Unigram(w) << "\n";
+    return 0;
+  }
+  if (cmd == "restore") {
+    RestoreOptions ro;
+    if (const char* b = getenv("BEAM")) ro.beam = atoi(b);
+    if (const char* b = getenv("MAXCAND")) ro.max_candidates = atoi(b);
+    auto r = Restorer::Load(argv[2], ro);
+    if (!r.ok()) {
+      std::cerr << r.status().ToString() << "\n";
+      return 1;
+    }
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    std::cout << (*r)->Restore(ss.str());
+    return 0;
+  }
+  if ((cmd == "eval" || cmd == "ocr") && argc >= 4) {
+    RestoreOptions ro;
+    if (const char* b = getenv("BEAM")) ro.beam = atoi(b);
+    if (const char* b = getenv("MAXCAND")) ro.max_candidates = atoi(b);
+    if (const char* b = getenv("CHW")) ro.channel_weight = atof(b);
+    if (const char* b = getenv("ARCHIVE")) ro.archive_model_path = b;
+    if (const char* b = getenv("ARCHIVE_W")) ro.archive_weight = atof(b);
+    if (cmd == "ocr") ro.ocr = RestoreOptions::Ocr::kOn;
+    if (cmd == "eval") ro.ocr = RestoreOptions::Ocr::kOff;
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = Restorer::Load(argv[2], ro);
+    double load = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!r.ok()) {
+      std::cerr << r.status().ToString() << "\n";
+      return 1;
+    }
+    std::vector<std::pair<std::string, std::string>> sets;  // gold, input
+    if (cmd == "eval") {
+      for (int i = 3; i < argc; ++i) {
+        std::string gold = Read(argv[i]);
+        sets.emplace_back(gold, StripMarks(ToNfc(gold)));
+      }
+    } else {
+      for (const auto& e : std::filesystem::directory_iterator(argv[3])) {
+        std::string p = e.path().string();
+        if (p.size() > 8 && p.compare(p.size() - 8, 8, ".src.txt") == 0)
+          sets.emplace_back(Read(p), FoldDiacritics(Read(p.substr(0, p.size() - 8) + ".ocr.txt")));
+      }
+    }
+    size_t syl = 0, correct = 0, in_syl = 0;
+    double secs = 0;
+    for (auto& [gold, input] : sets) {
+      auto t1 = std::chrono::steady_clock::now();
+      std::string out = (*r)->Restore(input);
+      secs += std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+      RestoreScore s = ScoreRestoration(gold, out);
+      RestoreScore base = ScoreRestoration(gold, input);
+      in_syl += Restorer::CountSyllables(input);
+      syl += s.syllables;
+      correct += s.correct;
+      std::cout << "accuracy " << s.accuracy() * 100 << "% (" << s.correct << "/" << s.syllables
+                << ", input as is " << base.accuracy() * 100 << "%)\n";
+      if (getenv("SHOW")) std::cout << out << "\n";
+      if (getenv("DIFF")) {
+        std::string g = LowerSyllable(CanonicalTones(gold)), o = LowerSyllable(CanonicalTones(out));
+        auto gt = ScanTokens(g), ot = ScanTokens(o);
+        for (size_t k = 0; k < gt.size() && gt.size() == ot.size(); ++k) {
+          std::string a = g.substr(gt[k].begin, gt[k].end - gt[k].begin),
+                      b = o.substr(ot[k].begin, ot[k].end - ot[k].begin);
+          if (a != b) {
+            std::string ctx;
+            for (size_t c = k >= 2 ? k - 2 : 0; c < std::min(gt.size(), k + 3); ++c)
+              ctx += g.substr(gt[c].begin, gt[c].end - gt[c].begin) + " ";
+            std::cout << "  " << a << " -> " << b << "   [" << ctx << "]\n";
+          }
+        }
+      }
+    }
+    std::cout << "total accuracy " << 100.0 * correct / std::max<size_t>(syl, 1) << "% over " << syl
+              << " syllables; " << in_syl / secs << " syllables/s; model load " << load * 1000 << " ms\n";
+    return 0;
+  }
+  return Usage();
+}
