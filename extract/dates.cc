@@ -27,7 +27,7 @@ const RE2& FigureDate() {
 
 }  // namespace
 
-std::optional<std::string> IsoDate(int year, int month, int day) {
+std::optional<std::string> IsoDateYmd(int year, int month, int day) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return std::nullopt;
   int max = kDays[month - 1] + (month == 2 && IsLeap(year) ? 1 : 0);
@@ -51,7 +51,7 @@ std::vector<FoundDate> FindDates(std::string_view text) {
       int y = std::stoi(std::string(m[4].data(), m[4].size()));
       size_t b = m[0].data() - text.data();
       size_t e = b + m[0].size();
-      if (auto iso = IsoDate(y, mo, d)) out.push_back({*iso, b, e});
+      if (auto iso = IsoDateYmd(y, mo, d)) out.push_back({*iso, b, e});
       pos = e;
     }
   }
@@ -69,7 +69,7 @@ std::vector<FoundDate> FindDates(std::string_view text) {
       int d = std::stoi(std::string(m[2].data(), m[2].size()));
       int mo = std::stoi(std::string(m[4].data(), m[4].size()));
       int y = std::stoi(std::string(m[6].data(), m[6].size()));
-      auto iso = IsoDate(y, mo, d);
+      auto iso = IsoDateYmd(y, mo, d);
       if (!iso) continue;
       // Skip if inside a words-form match already found.
       bool inside = std::any_of(out.begin(), out.end(),

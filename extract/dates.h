@@ -25,8 +25,8 @@ struct FoundDate {
   size_t end = 0;     // one past the last byte
 };
 
-// "2026-02-02" for a valid calendar date (years 1900..2100), nullopt otherwise.
-std::optional<std::string> IsoDate(int year, int month, int day);
+// "2026-02-02" for a valid calendar date; arguments in ISO order (year first) (years 1900..2100), nullopt otherwise.
+std::optional<std::string> IsoDateYmd(int year, int month, int day);
 
 // Every date in `text`, in order: "ngày 02 tháng 02 năm 2026", "ngay 15 thang 7
 // nam 2025", "02/02/2026", "10/3/2026", "25-01-2024". A figure date must be
