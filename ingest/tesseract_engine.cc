@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cmath>
 #include <map>
@@ -50,8 +51,9 @@ Status TesseractEngine::Recognize(PIX* image, double seconds, Page* page) {
   const int rc = api_->Recognize(&monitor);
   if (monitor.deadline_exceeded()) {
     api_->Clear();
-    return Status::LimitExceeded("OCR time limit of " + std::to_string(static_cast<int>(seconds)) +
-                                 " s per page exceeded");
+    char why[80];
+    std::snprintf(why, sizeof why, "OCR time limit of %g s per page exceeded", seconds);
+    return Status::LimitExceeded(why);
   }
   if (rc != 0) {
     api_->Clear();

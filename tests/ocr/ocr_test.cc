@@ -21,6 +21,7 @@
 #include "bench/cer.h"
 #include "common/vietnamese.h"
 #include "ingest/ocr.h"
+#include "ingest/pix.h"
 #include "tests/support/support.h"
 
 namespace {
@@ -425,4 +426,57 @@ TEST_CASE("vanban's OCR of a whole scan has a CER no worse than the tesseract CL
                      << cli.rate() << " (" << cli.errors << " errors)");
   CHECK(ours.errors <= cli.errors);
   CHECK(ours.rate() < 0.01);
+}
+
+TEST_CASE("every page of a multi-page TIFF is recognised, in order", "[ocr][image]") {
+  const std::string dir = vanban::testing::TempDir();
+  const std::string body_png = dir + "/body.png", header_png = dir + "/header.png";
+  REQUIRE(cairo_surface_write_to_png(PageImage(DrawPlanBody).get(), body_png.c_str()) ==
+          CAIRO_STATUS_SUCCESS);
+  REQUIRE(cairo_surface_write_to_png(PageImage(DrawHeaderAndBody).get(), header_png.c_str()) ==
+          CAIRO_STATUS_SUCCESS);
+  const std::string tiff = dir + "/two.tif";
+  {
+    PixPtr body = AdoptPix(pixRead(body_png.c_str()));
+    PixPtr header = AdoptPix(pixRead(header_png.c_str()));
+    REQUIRE(body);
+    REQUIRE(header);
+    PixPtr body8 = ToGray8(body.get()), header8 = ToGray8(header.get());
+    REQUIRE(pixWriteTiff(tiff.c_str(), body8.get(), IFF_TIFF_ZIP, "w") == 0);
+    REQUIRE(pixWriteTiff(tiff.c_str(), header8.get(), IFF_TIFF_ZIP, "a") == 0);
+  }
+  auto pages = OcrImageFile(tiff, TestOptions());
+  REQUIRE(pages.ok());
+  REQUIRE(pages->size() == 2);
+  CHECK((*pages)[0].number == 1);
+  CHECK((*pages)[1].number == 2);
+  REQUIRE((*pages)[0].source == PageSource::kOcr);
+  REQUIRE((*pages)[1].source == PageSource::kOcr);
+  CHECK(Lines((*pages)[0].text)[1] == "Cải cách hành chính năm 2026");
+  CHECK(Lines((*pages)[1].text)[0] == "SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+
+  // Past max_pages: the second page fails, the first is kept.
+  Options options = TestOptions();
+  options.max_pages = 1;
+  pages = OcrImageFile(tiff, options);
+  REQUIRE(pages.ok());
+  REQUIRE(pages->size() == 2);
+  CHECK((*pages)[0].source == PageSource::kOcr);
+  CHECK((*pages)[1].source == PageSource::kFailed);
+  CHECK((*pages)[1].reason == "page 2 is past the limit of 1 pages");
+}
+
+TEST_CASE("a page over the time limit fails with the reason", "[ocr][limits]") {
+  const std::string png = vanban::testing::TempDir() + "/page.png";
+  REQUIRE(cairo_surface_write_to_png(PageImage(DrawPlanBody).get(), png.c_str()) ==
+          CAIRO_STATUS_SUCCESS);
+  Options options = TestOptions();
+  options.page_seconds = 0.001;
+  auto pages = OcrImageFile(png, options);
+  REQUIRE(pages.ok());
+  REQUIRE(pages->size() == 1);
+  const Page& page = (*pages)[0];
+  CHECK(page.source == PageSource::kFailed);
+  CHECK(page.status.code() == Status::Code::kLimitExceeded);
+  CHECK(page.reason == "OCR time limit of 0.001 s per page exceeded");
 }
