@@ -1,5 +1,385 @@
-// PLACEHOLDER: replaced by the real extractor.
+// The header block and the title (Nghị định 30/2020/NĐ-CP, Điều 8 and
+// Phụ lục I, mục II.1–II.5):
+//
+//   SỞ GIÁO DỤC VÀ ĐÀO TẠO        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+//   TRƯỜNG THPT KIẾN THỤY               Độc lập - Tự do - Hạnh phúc
+//   Số: 30/KH-THPTKT             Hải Phòng, ngày 25 tháng 01 năm 2024
+//                              KẾ HOẠCH
+//        Công tác Cải cách hành chính nhà nước năm 2024 …   (trích yếu)
+//
+// Text extraction gives the two columns one after the other, or merged on
+// one line, or only part of them (a plan copied from a Word file often starts
+// at "KẾ HOẠCH"). So the block is read as lines up to the kind line, the
+// national motto is cut out wherever it stands, and each field has its own
+// pattern. What the header lacks is taken, when the document says it
+// elsewhere, from the body ("Trường THCS Tiên Cường xây dựng Kế hoạch …") or
+// from the annex heading that names the document itself ("Ban hành kèm theo
+// Kế hoạch số: 38/KH-THPTLN ngày 20/08/2025 của …").
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "common/vietnamese.h"
+#include "extract/citations.h"
+#include "extract/dates.h"
+#include "extract/doc_kinds.h"
+#include "extract/lines.h"
+#include "extract/names.h"
 #include "extract/parts.h"
+
 namespace vanban::extract::internal {
-void ExtractHeader(const NormalizedText&, Record*) {}
+namespace {
+
+using re2::StringPiece;
+
+// How far down the header block can reach: the kind line of a real plan is
+// within its first dozen non-blank lines; 30 leaves room for a header split
+// into one word per line by a bad extraction.
+constexpr int kHeaderLines = 30;
+
+// Quốc hiệu and tiêu ngữ, in either tone placement (HÒA / HOÀ) and without
+// diacritics (OCR).
+const RE2& MottoRe() {
+  static const RE2 re(
+      R"((?i)C[ỘOÔ]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘOÔ]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆEÊ]T\s+NAM|[ĐD][ỘOÔ]C\s+L[ẬAÂ]P\s*[-–—]\s*T[ỰUƯ]\s+DO\s*[-–—]\s*H[ẠA]NH\s+PH[ÚU]C)");
+  return re;
+}
+
+// A line of dashes or underscores under the header (the rule under tiêu ngữ).
+const RE2& RuleLineRe() {
+  static const RE2 re(R"(^[-_=.…\s]*$)");
+  return re;
+}
+
+// "Số: 06/KH-THPTLT", "Số 06/KH-…", "SỐ:", OCR "So:", "S6:".
+const RE2& NumberLineRe() {
+  static const RE2 re(R"((?:^|\s)(?i:s[ốoôổ6ó])\s*[:.]?\s*(\d))");
+  return re;
+}
+
+// Địa danh: capitalised words right before ", ngày" (Phụ lục I, mục II.4).
+const RE2& PlaceRe() {
+  static const RE2 re(
+      R"(((?:\p{Lu}[\p{L}.]*\s+){0,4}\p{Lu}[\p{L}.]*)\s*,\s*(?i:ng[àa]y)\s*\d)");
+  return re;
+}
+
+// Công văn: "V/v triển khai …" under the number.
+const RE2& AboutRe() {
+  static const RE2 re(R"(^(?i:v/v|v\.v)[\s.:]+\S)");
+  return re;
+}
+
+// Where the body starts after the title: a legal basis, a section heading,
+// a bullet, a cited number.
+const RE2& BodyStartRe() {
+  static const RE2 re(
+      R"((?i)^(?:c[ăa]n\s+c[ứu]|th[ựu]c\s+hi[ệe]n\s+(?:k[ếe]\s+ho[ạa]ch|quy[ếe]t\s+[đd][ịi]nh|ngh[ịi]|ch[ỉi]\s+th[ịi]|c[ôo]ng\s+v[ăa]n|v[ăa]n\s+b[ảa]n|th[ôo]ng|h[ưu][ớo]ng|k[ếe]t\s+lu[ậa]n|ch[ươu][ơo]ng)|theo\s|[IVXLC]+\s*[.)]|\d+\s*[.)]|[-+•*]))");
+  return re;
+}
+
+// A body's own sentence about this document: "Trường THPT Lộc Thái ban hành
+// Kế hoạch …", "trường THPT Kiến Thụy xây dựng Kế hoạch …".
+const RE2& BodySentenceRe() {
+  static const RE2 re(
+      "((?:[Tt]r[ưu][ờo]ng|TRƯỜNG|UBND|Ủy\\s+ban\\s+nhân\\s+dân|Uy\\s+ban\\s+nhan\\s+dan|Phòng|Sở|Ban|Trung\\s+tâm)\\s+[^,;.:()\\d/]{2,60}?)"
+      "\\s+(?i:ban\\s+h[àa]nh|x[âa]y\\s+d[ựu]ng|tri[ểe]n\\s+khai|l[ậa]p)\\s+(?i:k[ếe]\\s+ho[ạa]ch|quy[ếe]t\\s+[đd][ịi]nh|ch[ươu][ơo]ng\\s+tr[ìi]nh|ph[ươu][ơo]ng\\s+[áa]n|h[ưu][ớo]ng\\s+d[ẫa]n|quy\\s+ch[ếe]|th[ôo]ng\\s+b[áa]o|b[áa]o\\s+c[áa]o|[đd][ềe]\\s+[áa]n)");
+  return re;
+}
+
+// The first word of an issuing body: where a new body starts in the header.
+bool StartsBody(std::string_view piece) {
+  static const RE2 re(
+      R"((?i)^(?:s[ởo]|ph[òo]ng|tr[ưu][ờo]ng|ubnd|hđnd|[ủu]y\s+ban|h[ộo]i\s+đ[ồo]ng|b[ộo]|ban|c[ụu]c|chi\s+c[ụu]c|t[ổo]ng\s+c[ụu]c|vi[ệe]n|trung\s+t[âa]m|v[ăa]n\s+ph[òo]ng|[đd][ảa]ng\s+[ủu]y|th[àa]nh\s+[ủu]y|t[ỉi]nh\s+[ủu]y|huy[ệe]n\s+[ủu]y|chi\s+b[ộo]|c[ôo]ng\s+[đd]o[àa]n|[đd]o[àa]n|h[ọo]c\s+vi[ệe]n|[đd][ạa]i\s+h[ọo]c)(?:\s|$))");
+  return RE2::PartialMatch(StringPiece(piece.data(), piece.size()), re);
+}
+
+Field MakeField(const NormalizedText& text, std::string value, size_t begin, size_t end) {
+  Field f;
+  f.value = std::move(value);
+  f.where = MakeSpan(text, begin, end);
+  return f;
+}
+
+// A header line with the motto cut out: the pieces left and right of it.
+std::vector<std::string_view> HeaderPieces(std::string_view line) {
+  std::vector<std::string_view> pieces;
+  StringPiece in(line.data(), line.size());
+  StringPiece m[1];
+  size_t pos = 0;
+  while (pos <= line.size()) {
+    if (!MottoRe().Match(in, pos, line.size(), RE2::UNANCHORED, m, 1)) {
+      pieces.push_back(TrimSpaces(line.substr(pos)));
+      break;
+    }
+    size_t at = m[0].data() - line.data();
+    pieces.push_back(TrimSpaces(line.substr(pos, at - pos)));
+    pos = at + m[0].size();
+  }
+  std::vector<std::string_view> out;
+  for (std::string_view p : pieces) {
+    if (!p.empty() && !RE2::FullMatch(StringPiece(p.data(), p.size()), RuleLineRe())) out.push_back(p);
+  }
+  return out;
+}
+
+bool IsKindLine(std::string_view line, const DocKind** kind) {
+  if (line.empty() || line.size() > 40 || !IsCapitals(line)) return false;
+  const DocKind* k = KindByName(line);
+  if (!k || k->code == "CV") return false;
+  *kind = k;
+  return true;
+}
+
+bool StartsLower(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = s[0];
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+  std::string first(s.substr(0, n));
+  return ToLower(first) == first && ToUpper(first) != first;
+}
+
+bool IsBodyStart(std::string_view line) {
+  if (RE2::PartialMatch(StringPiece(line.data(), line.size()), BodyStartRe())) return true;
+  // A cited number: the legal basis.
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(line[i])) && (i == 0 || line[i - 1] == ' ')) {
+      if (auto n = ParseNumber(line.substr(i)); n && n->find_first_of("/-") != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void ExtractHeader(const NormalizedText& text, Record* record) {
+  std::vector<Line> lines = SplitLines(text);
+
+  // The kind line and the extent of the header block.
+  const DocKind* kind = nullptr;
+  size_t kind_line = lines.size();
+  size_t header_end = lines.size();
+  {
+    int nonblank = 0;
+    for (size_t i = 0; i < lines.size() && nonblank < kHeaderLines; ++i) {
+      if (lines[i].blank()) continue;
+      ++nonblank;
+      const DocKind* k = nullptr;
+      if (IsKindLine(lines[i].text, &k)) {
+        kind = k;
+        kind_line = i;
+        header_end = i;
+        break;
+      }
+      if (IsBodyStart(lines[i].text) && !RE2::PartialMatch(StringPiece(lines[i].text.data(), lines[i].text.size()), NumberLineRe())) {
+        header_end = i;
+        break;
+      }
+    }
+    if (header_end == lines.size()) {
+      // Neither kind line nor body start: a header is at most that many lines.
+      int n = 0;
+      for (size_t i = 0; i < lines.size(); ++i) {
+        if (!lines[i].blank() && ++n > kHeaderLines) {
+          header_end = i;
+          break;
+        }
+      }
+    }
+  }
+  if (kind) {
+    record->doc_type = MakeField(text, kind->code, lines[kind_line].begin, lines[kind_line].end);
+    record->doc_kind_name = MakeField(text, kind->name, lines[kind_line].begin, lines[kind_line].end);
+  }
+
+  // Walk the header block.
+  std::vector<std::string_view> bodies_pieces;  // pieces above the number line
+  std::vector<std::vector<std::string_view>> bodies;
+  bool after_number = false;
+  std::optional<size_t> about_line;
+  for (size_t i = 0; i < header_end; ++i) {
+    if (lines[i].blank()) continue;
+    for (std::string_view piece : HeaderPieces(lines[i].text)) {
+      // Number.
+      StringPiece nm[2];
+      StringPiece pin(piece.data(), piece.size());
+      if (!record->number && NumberLineRe().Match(pin, 0, piece.size(), RE2::UNANCHORED, nm, 2)) {
+        size_t at = nm[1].data() - piece.data();
+        if (auto n = ParseNumber(piece.substr(at))) {
+          size_t b = static_cast<size_t>(piece.data() + at - text.text.data());
+          // Span: the printed number (it may hold a space the value drops).
+          size_t len = 0, k = 0;
+          for (size_t j = at; j < piece.size() && k < n->size(); ++j) {
+            if (piece[j] == ' ') continue;
+            ++k;
+            len = j - at + 1;
+          }
+          record->number = MakeField(text, *n, b, b + len);
+          // What stands before "Số" on a merged line is the last body line.
+          std::string_view left = TrimSpaces(piece.substr(0, nm[0].data() - piece.data()));
+          if (!left.empty() && IsCapitals(left)) bodies_pieces.push_back(left);
+          after_number = true;
+          // The rest of a merged line may be the place and date.
+          piece = piece.substr(at);
+        }
+      }
+      // Place and date.
+      if (!record->date) {
+        if (auto d = FindDate(piece)) {
+          StringPiece pm[2];
+          StringPiece din(piece.data(), piece.size());
+          if (PlaceRe().Match(din, 0, piece.size(), RE2::UNANCHORED, pm, 2)) {
+            std::string_view place(pm[1].data(), pm[1].size());
+            size_t b = static_cast<size_t>(place.data() - text.text.data());
+            // "Số: 30/KH-THPTKT Hải Phòng, ngày …": the number is not the place.
+            record->place = MakeField(text, SqueezeSpaces(place), b, b + place.size());
+          }
+          size_t b = static_cast<size_t>(piece.data() - text.text.data()) + d->begin;
+          record->date = MakeField(text, d->iso, b, static_cast<size_t>(piece.data() - text.text.data()) + d->end);
+          continue;
+        }
+      }
+      if (RE2::PartialMatch(StringPiece(piece.data(), piece.size()), AboutRe())) {
+        about_line = i;
+        continue;
+      }
+      if (!after_number && !record->date && IsCapitals(piece) && !record->number) {
+        const DocKind* k = nullptr;
+        if (!IsKindLine(piece, &k)) bodies_pieces.push_back(piece);
+      }
+    }
+  }
+
+  // Issuing bodies: a piece that starts with a body type starts a body; the
+  // others continue the one above ("TRƯỜNG TRUNG HỌC PHỔ THÔNG" / "KIẾN THỤY").
+  for (std::string_view p : bodies_pieces) {
+    if (bodies.empty() || StartsBody(p)) bodies.push_back({p});
+    else bodies.back().push_back(p);
+  }
+  auto body_field = [&](const std::vector<std::string_view>& parts) {
+    std::string joined;
+    for (std::string_view p : parts) {
+      if (!joined.empty()) joined += ' ';
+      joined += p;
+    }
+    size_t b = static_cast<size_t>(parts.front().data() - text.text.data());
+    size_t e = static_cast<size_t>(parts.back().data() - text.text.data()) + parts.back().size();
+    return MakeField(text, BodyCase(SqueezeSpaces(joined)), b, e);
+  };
+  if (!bodies.empty()) {
+    // Nghị định 30, Phụ lục I, II.2: the issuing body is printed last, the
+    // body it belongs to (cơ quan chủ quản) right above it.
+    record->issuer = body_field(bodies.back());
+    if (bodies.size() >= 2) record->parent_issuer = body_field(bodies[bodies.size() - 2]);
+  }
+
+  // Title (trích yếu): the lines under the kind line, up to the body. A
+  // wrapped title continues in lower case; a new capitalised line is the body.
+  auto take_title = [&](size_t first) {
+    std::string value;
+    size_t b = 0, e = 0;
+    int taken = 0;
+    for (size_t i = first; i < lines.size() && taken < 4; ++i) {
+      if (lines[i].blank()) continue;
+      std::string_view t = lines[i].text;
+      if (taken == 0) {
+        if (IsBodyStart(t) && !RE2::PartialMatch(StringPiece(t.data(), t.size()), AboutRe())) break;
+        b = lines[i].begin;
+      } else {
+        if (!StartsLower(t) || IsBodyStart(t)) break;
+      }
+      if (!value.empty()) value += ' ';
+      value += t;
+      e = lines[i].end;
+      ++taken;
+      // A title ends with its sentence.
+      if (!t.empty() && (t.back() == '.' || t.back() == ';' || t.back() == ':')) break;
+    }
+    if (taken == 0) return;
+    std::string v = SqueezeSpaces(value);
+    while (!v.empty() && (v.back() == '.' || v.back() == ';')) v.pop_back();
+    record->title = MakeField(text, v, b, e);
+  };
+  if (kind) {
+    take_title(kind_line + 1);
+  } else if (about_line) {
+    take_title(*about_line);
+  }
+
+  // Công văn: no kind line, "V/v" in the header (Nghị định 30, Phụ lục I,
+  // II.5.b) or a number with no kind code ("05/BNV-VP").
+  if (!record->doc_type) {
+    std::string code = record->number ? KindCodeInNumber(record->number->value) : "";
+    if (!code.empty()) {
+      const DocKind* k = KindByCode(code);
+      record->doc_type = MakeField(text, k->code, record->number->where.begin, record->number->where.end);
+      record->doc_kind_name = MakeField(text, k->name, record->number->where.begin, record->number->where.end);
+    } else if (about_line || record->number) {
+      size_t b = about_line ? lines[*about_line].begin : record->number->where.begin;
+      size_t e = about_line ? lines[*about_line].end : record->number->where.end;
+      record->doc_type = MakeField(text, "CV", b, e);
+      record->doc_kind_name = MakeField(text, "Công văn", b, e);
+    }
+  }
+
+  // The annex heading names the document: number and date when the header
+  // has none (a plan whose first page is lost keeps them there).
+  if (!record->number || !record->date) {
+    for (const Citation& c : FindCitations(text)) {
+      if (!c.self) continue;
+      if (record->doc_type && c.type != record->doc_type->value) continue;
+      if (!record->number) record->number = Field{c.number, c.where};
+      if (!record->date && c.date) record->date = Field{*c.date, c.date_where};
+      if (!record->doc_type) {
+        const DocKind* k = KindByCode(c.type);
+        if (k) {
+          record->doc_type = Field{k->code, c.where};
+          record->doc_kind_name = Field{k->name, c.where};
+        }
+      }
+      break;
+    }
+  }
+  if (!record->doc_type && record->number) {
+    std::string code = KindCodeInNumber(record->number->value);
+    if (const DocKind* k = code.empty() ? nullptr : KindByCode(code)) {
+      record->doc_type = Field{k->code, record->number->where};
+      record->doc_kind_name = Field{k->name, record->number->where};
+    }
+  }
+
+  // Issuer from the body when the header has none.
+  if (!record->issuer) {
+    FlatText flat = Flatten(text);
+    size_t limit = std::min(flat.text.size(), static_cast<size_t>(6000));
+    StringPiece in(flat.text.data(), limit);
+    StringPiece m[2];
+    size_t pos = 0;
+    while (pos < limit && BodySentenceRe().Match(in, pos, limit, RE2::UNANCHORED, m, 2)) {
+      size_t b = m[1].data() - flat.text.data();
+      size_t e = b + m[1].size();
+      pos = b + 1;
+      // The body is the subject of its own clause: at a line start or after
+      // ",", ";", "." — not "… của UBND thành phố về việc ban hành Kế hoạch".
+      size_t before = b;
+      if (before > 0 && flat.text[before - 1] == ' ') --before;
+      bool clause = before == 0 || std::string_view(",;.:").find(flat.text[before - 1]) != std::string_view::npos;
+      size_t orig = flat.Begin(b);
+      if (orig > 0 && text.text.rfind('\n', orig - 1) != std::string::npos &&
+          TrimSpaces(std::string_view(text.text).substr(text.text.rfind('\n', orig - 1) + 1,
+                                                       orig - text.text.rfind('\n', orig - 1) - 1))
+              .empty())
+        clause = true;
+      if (!clause) continue;
+      std::string v = SqueezeSpaces(std::string_view(m[1].data(), m[1].size()));
+      // "trường THPT Kiến Thụy" in mid-sentence: the name starts with a capital.
+      std::string first = v.substr(0, v.find(' '));
+      if (StartsLower(first)) v = Capitalize(first) + v.substr(first.size());
+      record->issuer = MakeField(text, v, flat.Begin(b), flat.End(e));
+      break;
+    }
+  }
+}
+
 }  // namespace vanban::extract::internal

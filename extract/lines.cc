@@ -54,4 +54,54 @@ Span SpanOfView(const NormalizedText& text, std::string_view piece) {
   return MakeSpan(text, begin, begin + piece.size());
 }
 
+FlatText Flatten(const NormalizedText& text) {
+  FlatText flat;
+  const std::string& t = text.text;
+  flat.text.reserve(t.size());
+  flat.origin.reserve(t.size() + 1);
+  bool in_space = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    unsigned char c = t[i];
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    // U+00A0 no-break space.
+    if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) {
+      if (!in_space) {
+        flat.text += ' ';
+        flat.origin.push_back(i);
+      }
+      in_space = true;
+      ++i;
+      continue;
+    }
+    if (space) {
+      if (!in_space) {
+        flat.text += ' ';
+        flat.origin.push_back(i);
+      }
+      in_space = true;
+      continue;
+    }
+    in_space = false;
+    flat.text += static_cast<char>(c);
+    flat.origin.push_back(i);
+  }
+  flat.origin.push_back(t.size());
+  return flat;
+}
+
+std::string SqueezeSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : TrimSpaces(s)) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace vanban::extract::internal

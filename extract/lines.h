@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -36,5 +37,24 @@ Span MakeSpan(const NormalizedText& text, size_t begin, size_t end);
 
 // The Span of a piece of a line's text (a view into text.text).
 Span SpanOfView(const NormalizedText& text, std::string_view piece);
+
+// The text with every run of whitespace (line breaks and page breaks
+// included) made one space, so that a sentence broken over lines — as raw
+// PDF text leaves it, and as a citation "Kế hoạch số 43/SGDĐT ... Hải \n\n
+// Phòng" often is — reads as one line. `origin[i]` is the offset in
+// NormalizedText::text of flat byte i (origin has one extra entry for the end).
+struct FlatText {
+  std::string text;
+  std::vector<size_t> origin;
+  // Offsets in NormalizedText::text of the flat range [begin, end).
+  size_t Begin(size_t flat_begin) const { return origin[flat_begin]; }
+  size_t End(size_t flat_end) const {
+    return flat_end == 0 ? origin[0] : origin[flat_end - 1] + 1;
+  }
+};
+FlatText Flatten(const NormalizedText& text);
+
+// `s` with runs of whitespace made one space, trimmed.
+std::string SqueezeSpaces(std::string_view s);
 
 }  // namespace vanban::extract::internal
