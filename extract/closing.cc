@@ -49,14 +49,18 @@ bool IsKeepCopy(std::string_view item) {
 }
 
 // An item merged with the signature column: "- Ban giám hiệu; PHÓ HIỆU
-// TRƯỞNG". Splits at the last ";" or "." followed by capitals.
+// TRƯỞNG", "- Cổng TTĐT Sở; (Đã ký)". An item ends at its ";" or "."
+// (Phụ lục I, II.9), so capitals or a parenthesised note after it belong to
+// the other column.
 void SplitTail(std::string_view line, std::string_view* item, std::string_view* tail) {
   *item = line;
   *tail = {};
   for (size_t i = line.size(); i-- > 0;) {
     if (line[i] != ';' && line[i] != '.') continue;
     std::string_view rest = TrimSpaces(line.substr(i + 1));
-    if (!rest.empty() && IsCapitals(rest) && rest.find(' ') != std::string_view::npos) {
+    // The signature column: a title in capitals, or a note such as "(Đã ký)".
+    if (!rest.empty() && ((IsCapitals(rest) && rest.find(' ') != std::string_view::npos) ||
+                          (rest.front() == '(' && rest.back() == ')'))) {
       *item = line.substr(0, i + 1);
       *tail = rest;
     }

@@ -287,7 +287,9 @@ void ExtractHeader(const NormalizedText& text, Record* record) {
         if (IsBodyStart(t) && !RE2::PartialMatch(StringPiece(t.data(), t.size()), AboutRe())) break;
         b = lines[i].begin;
       } else {
-        if (!StartsLower(t) || IsBodyStart(t)) break;
+        // "… quý I năm" / "2026": a year or figure wrapped to the next line.
+        bool digit = std::isdigit(static_cast<unsigned char>(t[0]));
+        if ((!StartsLower(t) && !digit) || IsBodyStart(t)) break;
       }
       if (!value.empty()) value += ' ';
       value += t;
@@ -299,6 +301,13 @@ void ExtractHeader(const NormalizedText& text, Record* record) {
     if (taken == 0) return;
     std::string v = SqueezeSpaces(value);
     while (!v.empty() && (v.back() == '.' || v.back() == ';')) v.pop_back();
+    // Công văn: the trích yếu is what follows "V/v" (về việc).
+    StringPiece about[1];
+    if (AboutRe().Match(v, 0, v.size(), RE2::ANCHOR_START, about, 1)) {
+      size_t skip = about[0].size() - 1;  // the match ends on the first letter
+      b += skip;
+      v = v.substr(skip);
+    }
     record->title = MakeField(text, v, b, e);
   };
   if (kind) {
@@ -378,6 +387,16 @@ void ExtractHeader(const NormalizedText& text, Record* record) {
       if (StartsLower(first)) v = Capitalize(first) + v.substr(first.size());
       record->issuer = MakeField(text, v, flat.Begin(b), flat.End(e));
       break;
+    }
+  }
+
+  // Last, the annex heading: "kèm theo Kế hoạch số … của Trường THPT …".
+  if (!record->issuer) {
+    for (const Citation& c : FindCitations(text)) {
+      if (c.self && c.issuer) {
+        record->issuer = Field{*c.issuer, c.issuer_where};
+        break;
+      }
     }
   }
 }

@@ -171,17 +171,74 @@ TEST_CASE("gold 001 (unaccented OCR): what needs no restoration", "[extract][gol
   CHECK(got == want);
 }
 
-// Not run by default: prints a seed's record ("test_extract '[.dump]'").
-#include "common/record_json.h"
+// Not run by default: prints a seed's record and a field-by-field match table
+// against its gold ("test_extract '[.dump]'"). With VANBAN_DUMP_DIR set, reads
+// <dir>/<seed>*.txt instead of the shared txt (e.g. pdftotext output of the
+// seed PDFs) to see how the extractors fare on other renderings.
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+
+#include "common/record_json.h"
+
+void PrintComparison(const vanban::Record& record, const json& gold_all) {
+  auto j = vanban::RecordToJson(record, {.provenance = false});
+  for (const char* k : {"doc_type", "number", "issuer", "parent_issuer", "place", "date", "title",
+                        "signer", "recipients", "references"}) {
+    json gold = gold_all.contains(k) ? gold_all[k] : json();
+    std::string g = CanonicalTones(gold.dump());
+    std::string o = j[k].dump();
+    if (std::string(k) == "signer" && j[k].is_object()) {
+      o = json{{"name", j[k]["name"]}, {"title", j[k]["title"]}}.dump();
+      if (gold.is_object()) g = CanonicalTones(json{{"name", gold["name"]}, {"title", gold["title"]}}.dump());
+    }
+    if (std::string(k) == "references" && j[k].is_array()) {
+      json arr = json::array();
+      for (const auto& r : j[k])
+        arr.push_back({{"date", r["date"]}, {"issuer", r["issuer"]}, {"number", r["number"]}, {"type", r["type"]}});
+      o = arr.dump();
+    }
+    std::cout << (o == g ? "  ok   " : "  DIFF ") << k << ": " << o << "\n";
+    if (o != g) std::cout << "       gold: " << g << "\n";
+  }
+}
+
 TEST_CASE("dump seed records", "[.dump]") {
+  const char* dir = std::getenv("VANBAN_DUMP_DIR");
   for (const char* p : {"000_", "001_", "002_", "003_", "004_"}) {
     Seed s = Load(p);
-    auto j = vanban::RecordToJson(s.record, {.provenance = false});
-    nlohmann::ordered_json out;
-    for (const char* k : {"doc_type", "number", "issuer", "parent_issuer", "place", "date", "title",
-                          "signer", "recipients", "references"})
-      out[k] = j[k];
-    std::cout << p << " " << out.dump(1) << "\n";
+    std::string source = "shared txt";
+    if (dir) {
+      for (const auto& e : std::filesystem::directory_iterator(dir)) {
+        std::string n = e.path().filename().string();
+        if (n.rfind(p, 0) != 0 || e.path().extension() != ".txt") continue;
+        std::string bytes = vanban::testing::ReadFile(e.path().string());
+        vanban::Document doc = TextDocument(e.path().string(), bytes);
+        vanban::NormalizedText text = vanban::normalize::Normalize(doc);
+        s.record = vanban::extract::Extract(doc, text);
+        source = n;
+      }
+    }
+    std::cout << "== " << p << " (" << source << ")\n";
+    PrintComparison(s.record, s.gold);
+  }
+}
+
+// VANBAN_COMPARE="text.txt=gold.json,..." (text pages split at form feeds).
+TEST_CASE("compare texts with gold files", "[.compare]") {
+  const char* env = std::getenv("VANBAN_COMPARE");
+  if (!env) return;
+  std::string all(env);
+  size_t start = 0;
+  while (start < all.size()) {
+    size_t comma = all.find(',', start);
+    std::string pair = all.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    start = comma == std::string::npos ? all.size() : comma + 1;
+    size_t eq = pair.find('=');
+    std::string txt = pair.substr(0, eq), gold = pair.substr(eq + 1);
+    vanban::Document doc = TextDocument(txt, vanban::testing::ReadFile(txt));
+    vanban::NormalizedText text = vanban::normalize::Normalize(doc);
+    std::cout << "== " << txt << "\n";
+    PrintComparison(vanban::extract::Extract(doc, text), json::parse(vanban::testing::ReadFile(gold)));
   }
 }
