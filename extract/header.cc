@@ -61,7 +61,7 @@ const RE2& NumberLineRe() {
 // Địa danh: capitalised words right before ", ngày" (Phụ lục I, mục II.4).
 const RE2& PlaceRe() {
   static const RE2 re(
-      R"(((?:\p{Lu}[\p{L}.]*\s+){0,4}\p{Lu}[\p{L}.]*)\s*,\s*(?i:ng[àa]y)\s*\d)");
+      R"((?:^|\s)((?:\p{Lu}[\p{L}.]*\s+){0,4}\p{Lu}[\p{L}.]*)\s*,\s*(?i:ng[àa]y)\s*\d)");
   return re;
 }
 
