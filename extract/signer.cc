@@ -6,6 +6,8 @@
 // non-item lines of the closing (extract/closing.h).
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "common/vietnamese.h"
 #include "extract/closing.h"
 #include "extract/lines.h"
@@ -49,7 +51,9 @@ bool LooksLikeName(std::string_view s) {
     // First letter upper case; the rest all lower or all upper.
     std::string lower = ToLower(w);
     if (lower == std::string(w)) return false;
-    std::string rest_in(w.substr(w.size() > 0 ? (static_cast<unsigned char>(w[0]) < 0x80 ? 1 : (static_cast<unsigned char>(w[0]) >> 5) == 0x6 ? 2 : 3) : 0));
+    unsigned char lead = w[0];
+    size_t first_len = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+    std::string rest_in(w.substr(std::min(first_len, w.size())));
     if (!(ToLower(rest_in) == rest_in || ToUpper(rest_in) == rest_in)) return false;
     i = j;
   }
