@@ -101,7 +101,9 @@ std::vector<Page> RunPool(const std::vector<int>& numbers, const PageLoader& loa
         } else {
           page.source = PageSource::kOcr;
           page.reason = reason;
-          if (!page.words.empty() && page.ocr_confidence < tuning.min_page_confidence) {
+          if (page.words.empty()) {
+            page.reason += "; no text found";
+          } else if (page.ocr_confidence < tuning.min_page_confidence) {
             char why[128];
             std::snprintf(why, sizeof why,
                           "; near-blank or noise: mean word confidence %.0f < %.0f, text dropped",

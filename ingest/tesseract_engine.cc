@@ -11,6 +11,7 @@
 #include <cmath>
 #include <map>
 #include <mutex>
+#include <string_view>
 #include <vector>
 
 #include "ingest/layout.h"
@@ -35,6 +36,8 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::stri
   // psm 3 (automatic layout) over psm 6 (one uniform block): ~10% slower, but it
   // keeps the two columns of the header block apart (shared/TOOLCHAIN.md).
   engine->api_->SetPageSegMode(tesseract::PSM_AUTO);
+  // Tesseract writes debug chatter ("Detected 48 diacritics") to stderr.
+  engine->api_->SetVariable("debug_file", "/dev/null");
   return engine;
 }
 
@@ -69,7 +72,11 @@ Status TesseractEngine::Recognize(PIX* image, double seconds, Page* page) {
       if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
       if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!text || text[0] == '\0') continue;
+      // On a page of pure speckle Tesseract can return one "word" of blanks
+      // spanning the page, with a high confidence: it is not a word.
+      if (!text || std::string_view(text.get()).find_first_not_of(" \t\n") == std::string_view::npos) {
+        continue;
+      }
       int left, top, right, bottom;
       it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
       OcrWord w;

@@ -480,3 +480,42 @@ TEST_CASE("a page over the time limit fails with the reason", "[ocr][limits]") {
   CHECK(page.status.code() == Status::Code::kLimitExceeded);
   CHECK(page.reason == "OCR time limit of 0.001 s per page exceeded");
 }
+
+TEST_CASE("a near-blank page of scanner noise gives no text and says why", "[ocr][noise]") {
+  // A blank sheet through a dirty scanner: grey speckle, a few blotches, no text.
+  Surface image = PageImage([](cairo_t* cr) {
+    unsigned state = 12345;
+    auto next = [&state] { return (state = state * 1103515245u + 12345u) >> 8; };
+    for (int i = 0; i < 20000; ++i) {
+      const double x = next() % 59500 / 100.0, y = next() % 84100 / 100.0;
+      const double r = 0.2 + (next() % 100) / 100.0 * (i % 40 == 0 ? 2.5 : 0.8);
+      cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
+      cairo_arc(cr, x, y, r, 0, 6.2832);
+      cairo_fill(cr);
+    }
+    // Scratches and hair: short strokes in every direction.
+    cairo_set_line_width(cr, 0.8);
+    for (int i = 0; i < 400; ++i) {
+      const double x = next() % 59500 / 100.0, y = next() % 84100 / 100.0;
+      cairo_move_to(cr, x, y);
+      cairo_rel_line_to(cr, (next() % 1600) / 100.0 - 8, (next() % 1600) / 100.0 - 8);
+      cairo_stroke(cr);
+    }
+  });
+  const std::string png = vanban::testing::TempDir() + "/noise.png";
+  REQUIRE(cairo_surface_write_to_png(image.get(), png.c_str()) == CAIRO_STATUS_SUCCESS);
+  if (const char* keep = std::getenv("VANBAN_KEEP_TEST_IMAGES")) {
+    std::system(("cp '" + png + "' '" + keep + "'").c_str());
+  }
+  Options options = TestOptions();
+  options.page_seconds = 30;
+  auto pages = OcrImageFile(png, options);
+  REQUIRE(pages.ok());
+  REQUIRE(pages->size() == 1);
+  const Page& page = (*pages)[0];
+  INFO(page.reason << " confidence " << page.ocr_confidence);
+  CHECK(page.source == PageSource::kOcr);
+  CHECK(page.text.empty());
+  CHECK(page.words.empty());
+  CHECK(page.reason == "image, OCR; no text found");
+}
