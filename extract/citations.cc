@@ -17,10 +17,10 @@ using re2::StringPiece;
 
 // Số và ký hiệu: a number, an optional year (normative documents), then code
 // segments joined by "/" or "-", each starting with a capital. OCR and
-// typists leave a space after a separator ("502/SNV- CCHC&VTLT", "50- KL/TW"
-// split over two lines).
+// typists leave a space next to a separator ("502/SNV- CCHC&VTLT", "50- KL/TW"
+// split over two lines, "12 /QĐ-UBND").
 const RE2& NumberRe() {
-  static const RE2 re(R"((?:^|[^\p{L}\d/\-.])(\d{1,5}(?:/\d{4})?(?:[/\-] ?\p{Lu}[\p{L}\d&]*)+))");
+  static const RE2 re(R"((?:^|[^\p{L}\d/\-.])(\d{1,5}(?:/\d{4})?(?: ?[/\-] ?\p{Lu}[\p{L}\d&]*)+))");
   return re;
 }
 
@@ -57,6 +57,8 @@ std::string TrimToCodes(std::string_view raw) {
   }
   int codes = 0;
   while (i < raw.size()) {
+    // "12 /QĐ-UBND": a space before the first separator (scans, typists).
+    if (raw[i] == ' ' && codes == 0 && i + 1 < raw.size() && (raw[i + 1] == '/' || raw[i + 1] == '-')) ++i;
     char sep = raw[i];
     if (sep != '/' && sep != '-') break;
     size_t j = i + 1;

@@ -39,16 +39,17 @@ using re2::StringPiece;
 constexpr int kHeaderLines = 30;
 
 // Quốc hiệu and tiêu ngữ, in either tone placement (HÒA / HOÀ) and without
-// diacritics (OCR).
+// diacritics (OCR); for Party documents "ĐẢNG CỘNG SẢN VIỆT NAM" (Quy định
+// 66-QĐ/TW) stands in the same place.
 const RE2& MottoRe() {
   static const RE2 re(
-      R"((?i)C[ỘOÔ]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘOÔ]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆEÊ]T\s+NAM|[ĐD][ỘOÔ]C\s+L[ẬAÂ]P\s*[-–—]\s*T[ỰUƯ]\s+DO\s*[-–—]\s*H[ẠA]NH\s+PH[ÚU]C)");
+      R"((?i)C[ỘOÔ]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘOÔ]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆEÊ]T\s+NAM|[ĐD][ỘOÔ]C\s+L[ẬAÂ]P\s*[-–—]\s*T[ỰUƯ]\s+DO\s*[-–—]\s*H[ẠA]NH\s+PH[ÚU]C|[ĐD][ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM)");
   return re;
 }
 
 // A line of dashes or underscores under the header (the rule under tiêu ngữ).
 const RE2& RuleLineRe() {
-  static const RE2 re(R"(^[-_=.…\s]*$)");
+  static const RE2 re(R"(^[-_=.…*\s]*$)");
   return re;
 }
 
@@ -75,7 +76,7 @@ const RE2& AboutRe() {
 // a bullet, a cited number.
 const RE2& BodyStartRe() {
   static const RE2 re(
-      R"((?i)^(?:c[ăa]n\s+c[ứu]|th[ựu]c\s+hi[ệe]n\s+(?:k[ếe]\s+ho[ạa]ch|quy[ếe]t\s+[đd][ịi]nh|ngh[ịi]|ch[ỉi]\s+th[ịi]|c[ôo]ng\s+v[ăa]n|v[ăa]n\s+b[ảa]n|th[ôo]ng|h[ưu][ớo]ng|k[ếe]t\s+lu[ậa]n|ch[ươu][ơo]ng)|theo\s|[IVXLC]+\s*[.)]|\d+\s*[.)]|[-+•*]))");
+      R"((?i)^(?:c[ăa]n\s+c[ứu]|th[ựu]c\s+hi[ệe]n\s+(?:k[ếe]\s+ho[ạa]ch|quy[ếe]t\s+[đd][ịi]nh|ngh[ịi]|ch[ỉi]\s+th[ịi]|c[ôo]ng\s+v[ăa]n|v[ăa]n\s+b[ảa]n|th[ôo]ng|h[ưu][ớo]ng|k[ếe]t\s+lu[ậa]n|ch[ươu][ơo]ng)|theo\s|[IVXLC]+\s*[.)]|\d+\s*[.)]|[-+•*]\s*\S))");
   return re;
 }
 
@@ -132,6 +133,36 @@ bool IsKindLine(std::string_view line, const DocKind** kind) {
   return true;
 }
 
+// A capital line that starts with a kind name followed by more words:
+// returns the byte length of the kind name and its following spaces.
+size_t KindPrefix(std::string_view line, const DocKind** kind) {
+  if (line.size() > 200 || !IsCapitals(line) || RE2::PartialMatch(StringPiece(line.data(), line.size()), MottoRe()))
+    return 0;
+  size_t end = 0;
+  for (int words = 0; words < 4; ++words) {
+    size_t sp = line.find(' ', end);
+    if (sp == std::string_view::npos) return 0;
+    end = sp;
+    const DocKind* k = KindByName(line.substr(0, end));
+    if (k && k->code != "CV") {
+      size_t rest = end;
+      while (rest < line.size() && line[rest] == ' ') ++rest;
+      if (rest >= line.size()) return 0;
+      *kind = k;
+      return rest;
+    }
+    ++end;
+  }
+  return 0;
+}
+
+// "HIỆU TRƯỞNG TRƯỜNG THPT …", "GIÁM ĐỐC SỞ …": the authority that issues a
+// Quyết định, printed under its title.
+bool IsSignerTitle(std::string_view line) {
+  static const RE2 re(R"(^(?:hieu truong|giam doc|chu tich|truong phong|bi thu|thu truong|bo truong)\b)");
+  return RE2::PartialMatch(FoldDiacritics(line), re);
+}
+
 bool StartsLower(std::string_view s) {
   if (s.empty()) return false;
   unsigned char c = s[0];
@@ -158,6 +189,7 @@ void ExtractHeader(const NormalizedText& text, Record* record) {
 
   // The kind line and the extent of the header block.
   const DocKind* kind = nullptr;
+  std::string_view title_on_kind_line;
   size_t kind_line = lines.size();
   size_t header_end = lines.size();
   {
@@ -170,6 +202,14 @@ void ExtractHeader(const NormalizedText& text, Record* record) {
         kind = k;
         kind_line = i;
         header_end = i;
+        break;
+      }
+      // "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024": kind and title on one line.
+      if (size_t len = KindPrefix(lines[i].text, &k)) {
+        kind = k;
+        kind_line = i;
+        header_end = i;
+        title_on_kind_line = lines[i].text.substr(len);
         break;
       }
       if (IsBodyStart(lines[i].text) && !RE2::PartialMatch(StringPiece(lines[i].text.data(), lines[i].text.size()), NumberLineRe())) {
@@ -280,16 +320,28 @@ void ExtractHeader(const NormalizedText& text, Record* record) {
     std::string value;
     size_t b = 0, e = 0;
     int taken = 0;
+    bool capitals = false;
+    if (!title_on_kind_line.empty()) {
+      value = std::string(title_on_kind_line);
+      b = static_cast<size_t>(title_on_kind_line.data() - text.text.data());
+      e = b + title_on_kind_line.size();
+      taken = 1;
+      capitals = true;
+    }
     for (size_t i = first; i < lines.size() && taken < 4; ++i) {
       if (lines[i].blank()) continue;
       std::string_view t = lines[i].text;
       if (taken == 0) {
+        capitals = IsCapitals(t);
         if (IsBodyStart(t) && !RE2::PartialMatch(StringPiece(t.data(), t.size()), AboutRe())) break;
         b = lines[i].begin;
       } else {
         // "… quý I năm" / "2026": a year or figure wrapped to the next line.
         bool digit = std::isdigit(static_cast<unsigned char>(t[0]));
-        if ((!StartsLower(t) && !digit) || IsBodyStart(t)) break;
+        // A title printed in capitals wraps in capitals, but the authority
+        // line of a Quyết định ("HIỆU TRƯỞNG TRƯỜNG …") is not part of it.
+        bool caps_wrap = capitals && IsCapitals(t) && !StartsBody(t) && !IsSignerTitle(t);
+        if ((!StartsLower(t) && !digit && !caps_wrap) || IsBodyStart(t)) break;
       }
       if (!value.empty()) value += ' ';
       value += t;

@@ -67,6 +67,12 @@ const std::vector<std::pair<std::string, std::string>>& Lexicon() {
         {"tỉnh ủy", "Tỉnh ủy"},
         {"huyện ủy", "Huyện ủy"},
         {"chi bộ", "Chi bộ"},
+        {"đảng bộ", "Đảng bộ"},
+        {"ban chỉ đạo", "Ban Chỉ đạo"},
+        {"hội đồng", "Hội đồng"},
+        {"liên đội", "Liên đội"},
+        {"chi đoàn", "Chi đoàn"},
+        {"đoàn thanh niên", "Đoàn Thanh niên"},
         {"công đoàn", "Công đoàn"},
         // Fields of a department: each coordinated field capitalised.
         {"giáo dục và đào tạo", "Giáo dục và Đào tạo"},

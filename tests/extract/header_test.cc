@@ -218,3 +218,38 @@ TEST_CASE("header: bad input gives an empty header, never a crash", "[extract][h
   Record r = Header(TextOf(big));
   CHECK_FALSE(r.title.has_value());
 }
+
+TEST_CASE("header: kind and title in capitals", "[extract][header]") {
+  // Kind and title on one line.
+  auto t1 = TextOf("TRƯỜNG THCS AN BÌNH\nSố: 05/KH-THAB\nKẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026\n"
+                   "Căn cứ Kế hoạch số 27/KH-UBND ngày 22/01/2026 của UBND phường An Bình;\n");
+  Record r1 = Header(t1);
+  CHECK(V(r1.doc_type) == "KH");
+  CHECK(V(r1.title) == "CẢI CÁCH HÀNH CHÍNH NĂM 2026");
+  // A title in capitals wrapped over two lines; the Quyết định's authority
+  // line under it is not part of it.
+  auto t2 = TextOf("TRƯỜNG THPT BÌNH ĐIỀN\nQUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\nCẢI CÁCH HÀNH CHÍNH\n"
+                   "HIỆU TRƯỞNG TRƯỜNG THPT BÌNH ĐIỀN\nCăn cứ Điều lệ trường trung học;\n");
+  Record r2 = Header(t2);
+  CHECK(V(r2.doc_type) == "QĐ");
+  CHECK(V(r2.title) == "VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH");
+}
+
+TEST_CASE("header: Party document header", "[extract][header]") {
+  auto t = TextOf("ĐẢNG BỘ TỈNH ĐỒNG NAI\nCHI BỘ TRƯỜNG THPT LỘC NINH ĐẢNG CỘNG SẢN VIỆT NAM\n*\n"
+                  "Số 03-NQ/CB Lộc Ninh, ngày 05 tháng 3 năm 2025\nNGHỊ QUYẾT\nvề công tác cải cách hành chính\n"
+                  "Căn cứ Điều lệ Đảng;\n");
+  Record r = Header(t);
+  CHECK(V(r.parent_issuer) == "Đảng bộ tỉnh Đồng Nai");
+  CHECK(V(r.issuer) == "Chi bộ Trường THPT Lộc Ninh");
+  CHECK(V(r.number) == "03-NQ/CB");
+  CHECK(V(r.doc_type) == "NQ");
+  CHECK(V(r.place) == "Lộc Ninh");
+  CHECK(V(r.date) == "2025-03-05");
+  CHECK(V(r.title) == "về công tác cải cách hành chính");
+}
+
+TEST_CASE("header: a space before the number's slash", "[extract][header]") {
+  auto t = TextOf("UBND HUYỆN THANH OAI\nSố: 12 /QĐ-UBND\n");
+  CHECK(V(Header(t).number) == "12/QĐ-UBND");
+}
