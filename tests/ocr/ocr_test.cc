@@ -22,6 +22,7 @@
 #include "common/vietnamese.h"
 #include "ingest/ocr.h"
 #include "ingest/pix.h"
+#include "ingest/scan_resolution.h"
 #include "tests/support/support.h"
 
 namespace {
@@ -518,4 +519,39 @@ TEST_CASE("a near-blank page of scanner noise gives no text and says why", "[ocr
   CHECK(page.text.empty());
   CHECK(page.words.empty());
   CHECK(page.reason == "image, OCR; no text found");
+}
+
+TEST_CASE("the scan resolution of a page comes from its full-page image", "[ocr][dpi]") {
+  struct Row {
+    std::vector<ImageSize> images;
+    double width_pt, height_pt;
+    double dpi;
+  };
+  const std::vector<Row> table = {
+      {{{1654, 2339}}, 595.44, 842.04, 200.0},             // A4 at 200 dpi (corpus scan200)
+      {{{2481, 3508}, {2481, 3508}}, 595.44, 842.04, 300.0},
+      {{{3508, 2481}}, 595.44, 842.04, 300.0},             // stored turned
+      {{{1654, 2339}, {2481, 3508}}, 595.44, 842.04, 0.0},  // mixed: no single answer
+      {{{200, 50}}, 595.44, 842.04, 0.0},                  // a logo, not a page
+      {{}, 595.44, 842.04, 0.0},
+  };
+  for (const Row& row : table) {
+    INFO(row.images.size() << " images, expect " << row.dpi);
+    CHECK(ScanDpi(row.images, row.width_pt, row.height_pt) == Approx(row.dpi).margin(1.0));
+  }
+  const std::string scan = vanban::testing::RequireShared("corpus/scan/002_c8f5fa6bf13346e2.scan200.pdf");
+  const std::vector<ImageSize> sizes = PdfImageSizes(scan);
+  REQUIRE(sizes.size() == 6);
+  CHECK(sizes[0].width == 1654);
+  CHECK(sizes[0].height == 2339);
+}
+
+TEST_CASE("a 200 dpi scan is OCR'd at 200 dpi, not interpolated up to 300", "[ocr][dpi]") {
+  const std::string scan = vanban::testing::RequireShared("corpus/scan/004_e32909d42310c0f5.scan200.pdf");
+  std::vector<Page> pages = OcrPdfPages(scan, {1}, TestOptions());
+  REQUIRE(pages.size() == 1);
+  CHECK(pages[0].source == PageSource::kOcr);
+  CHECK(pages[0].reason == "OCR at 200 dpi (the scan's resolution)");
+  CHECK(pages[0].width == 1654);
+  CHECK(pages[0].ocr_confidence > 90);
 }
