@@ -37,5 +37,7 @@ void AddShowCommand(CLI::App& app, Context& context);
 void AddExportCommand(CLI::App& app, Context& context);
 void AddStatsCommand(CLI::App& app, Context& context);
 void AddServeCommand(CLI::App& app, Context& context);
+void AddRestoreCommand(CLI::App& app, Context& context);  // cmd_restore.cc (issue 5)
+void AddLmCommand(CLI::App& app, Context& context);       // cmd_lm.cc (issue 5)
 
 }  // namespace vanban::cli

@@ -47,6 +47,8 @@ int main(int argc, char** argv) {
   AddExportCommand(app, context);
   AddStatsCommand(app, context);
   AddServeCommand(app, context);
+  AddRestoreCommand(app, context);
+  AddLmCommand(app, context);
 
   try {
     app.parse(argc, argv);

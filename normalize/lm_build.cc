@@ -312,7 +312,8 @@ std::string VocabSection(const std::vector<std::string>& vocab) {
 // Folded key → ids, most probable (by unigram) first.
 std::string CandidateSection(const std::vector<std::string>& vocab, const std::vector<float>& unigram) {
   std::unordered_map<std::string, std::vector<SyllableId>> by_key;
-  for (size_t id = 3; id < vocab.size(); ++id) by_key[FoldSyllable(vocab[id])].push_back(SyllableId(id));
+  for (size_t id = 3; id < vocab.size(); ++id)
+    if (vocab[id][0] != '<') by_key[FoldSyllable(vocab[id])].push_back(SyllableId(id));
   std::vector<std::pair<std::string, std::vector<SyllableId>>> keys(by_key.begin(), by_key.end());
   std::sort(keys.begin(), keys.end());
   uint64_t slots = 1;
@@ -380,16 +381,25 @@ Status WriteModel(const std::vector<std::string>& vocab, const std::vector<Doc>&
 }  // namespace
 
 std::vector<std::vector<std::string>> SplitSentences(const std::string& raw) {
-  std::string text = LowerSyllable(CanonicalTones(raw));
+  std::string text = CanonicalTones(raw);
   std::vector<std::vector<std::string>> out;
   for (const TokenSpan& t : ScanTokens(text)) {
     if (t.hard_break || out.empty()) {
       if (out.empty() || !out.back().empty()) out.emplace_back();
     }
-    out.back().emplace_back(text.substr(t.begin, t.end - t.begin));
+    std::string_view tok = std::string_view(text).substr(t.begin, t.end - t.begin);
+    out.back().emplace_back(WordClass(tok, t.number));
   }
   if (!out.empty() && out.back().empty()) out.pop_back();
   return out;
+}
+
+std::string WordClass(std::string_view token, bool number) {
+  if (number) return kNumberWord;
+  std::string lower = LowerSyllable(token);
+  if (CaseOf(token) == CasePattern::kUpper && CodePointCount(token) >= 2 && !IsValidSyllable(lower))
+    return kCodeWord;
+  return lower;
 }
 
 Result<std::vector<std::string>> HeldOutDocuments(const LmBuildOptions& options) {
@@ -424,7 +434,7 @@ Status BuildModel(const LmBuildOptions& o) {
     for (size_t i = 0; i < rejected.size() && i < 60; ++i) std::cerr << " " << rejected[i].second;
     std::cerr << "\n";
   }
-  std::vector<std::string> vocab = {"<unk>", "<s>", "</s>"};
+  std::vector<std::string> vocab = {"<unk>", "<s>", "</s>", kNumberWord, kCodeWord};
   for (auto& [c, s] : ranked) vocab.push_back(s);
   std::string channel;
   std::string meta = "vanban restorer model: syllable trigram, interpolated modified Kneser-Ney\n";

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
@@ -56,6 +57,12 @@ Status BuildArchiveModel(const std::string& base_model_path, const std::vector<s
 
 // The held-back administrative documents (for making the OCR test set).
 Result<std::vector<std::string>> HeldOutDocuments(const LmBuildOptions& options);
+
+// Word classes the model counts as words: every number is <num>, every
+// all-capital code that is not a syllable (UBND, THPT, GDĐT) is <code>.
+inline constexpr const char* kNumberWord = "<num>";
+inline constexpr const char* kCodeWord = "<code>";
+std::string WordClass(std::string_view token, bool number);
 
 // Splits accented text into sentences of lower-case canonical tokens, the
 // way the builder counts them. Exposed for tests and the archive model.

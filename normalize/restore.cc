@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/vietnamese.h"
+#include "normalize/lm_build.h"
 #include "normalize/lm_model.h"
 #include "normalize/restore_channel.h"
 #include "normalize/restore_lexicon.h"
@@ -81,6 +82,8 @@ struct Restorer::Impl {
   Channel channel;
   RestoreOptions options;
   float log_base_weight = 0, log_archive_weight = 0;
+  // Word classes of the model (lm_build.h); kUnk for a model without them.
+  SyllableId number_id = kUnk, code_id = kUnk;
 
   float LogProb(SyllableId u, SyllableId v, SyllableId w) const {
     float a = lm->LogProb(u, v, w);
@@ -102,6 +105,10 @@ Result<std::unique_ptr<Restorer>> Restorer::Load(const std::string& path, const 
   Result<std::unique_ptr<LmModel>> lm = LmModel::Open(path);
   if (!lm.ok()) return lm.status();
   impl->lm = std::move(*lm);
+  for (SyllableId id = 3; id < 5 && id < impl->lm->VocabSize(); ++id) {
+    if (impl->lm->Syllable(id) == kNumberWord) impl->number_id = id;
+    if (impl->lm->Syllable(id) == kCodeWord) impl->code_id = id;
+  }
   Result<Channel> ch = Channel::Parse(impl->lm->Section("channel"));
   if (!ch.ok()) return Status::Corrupt(ch.status().message() + ": " + path);
   impl->channel = std::move(*ch);
@@ -122,7 +129,11 @@ Result<std::unique_ptr<Restorer>> Restorer::Load(const std::string& path, const 
 
 std::string Restorer::Restore(std::string_view text) const { return impl_->Restore(text); }
 
-size_t Restorer::CountSyllables(std::string_view text) { return ScanTokens(text).size(); }
+size_t Restorer::CountSyllables(std::string_view text) {
+  size_t n = 0;
+  for (const TokenSpan& t : ScanTokens(text)) n += !t.number;
+  return n;
+}
 
 std::string Restorer::Impl::Restore(std::string_view input) const {
   std::string nfc;
@@ -143,7 +154,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
     size_t lower = 0, unknown = 0;
     for (const TokenSpan& t : tokens) {
       std::string_view tok = text.substr(t.begin, t.end - t.begin);
-      if (tok.size() < 2 || CaseOf(tok) == CasePattern::kUpper || HasMarks(tok)) continue;
+      if (t.number || tok.size() < 2 || CaseOf(tok) == CasePattern::kUpper || HasMarks(tok)) continue;
       ++lower;
       unknown += lm->Candidates(FoldSyllable(tok)).empty();
     }
@@ -164,12 +175,14 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
     Slot s{t.begin, t.end, t.hard_break, true, CasePattern::kLower, uint32_t(choices.size()), 1};
     while (edit < code_edits.size() && code_edits[edit].end <= t.begin) ++edit;
     bool in_code = edit < code_edits.size() && code_edits[edit].begin <= t.begin;
-    if (in_code) {
-      choices.push_back({kUnk, 0});
+    if (t.number) {
+      choices.push_back({number_id, 0});
+    } else if (in_code) {
+      choices.push_back({code_id, 0});
     } else if (HasMarks(tok)) {
-      std::string lower = LowerSyllable(tok);
-      SyllableId id = lm->Find(lower);
-      if (id == kUnk) id = lm->Find(CanonicalTones(lower));
+      std::string word = WordClass(tok, false);
+      SyllableId id = word == kCodeWord ? code_id : lm->Find(word);
+      if (id == kUnk) id = lm->Find(CanonicalTones(word));
       choices.push_back({id, 0});
     } else {
       s.pattern = CaseOf(tok);
@@ -190,7 +203,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
         for (const Channel::Candidate& c : it->second)
           choices.push_back({c.id, options.channel_weight * c.cost});
         // An unknown word may also be just that (a name, an English word).
-        if (cands.empty()) choices.push_back({kUnk, options.channel_weight * 10.0f});
+        if (cands.empty()) choices.push_back({kUnk, options.channel_weight * options.keep_cost});
         s.count = uint32_t(choices.size() - s.first);
         s.keep = false;
         if (s.count == 0) {
@@ -204,7 +217,8 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
         s.count = uint32_t(n);
         s.keep = false;
       } else {
-        choices.push_back({kUnk, 0});
+        bool code = s.pattern == CasePattern::kUpper && tok.size() >= 2;
+        choices.push_back({code ? code_id : kUnk, 0});
       }
     }
     slots.push_back(s);
@@ -308,7 +322,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
       out += e.text;
       pos = e.end;
     }
-    if (s.keep || best[k] == kUnk || s.begin < pos) continue;
+    if (s.keep || best[k] == kUnk || best[k] == number_id || best[k] == code_id || s.begin < pos) continue;
     out.append(text.substr(pos, s.begin - pos));
     out += ApplyCase(lm->Syllable(best[k]), s.pattern, text.substr(s.begin, s.end - s.begin));
     pos = s.end;
@@ -328,18 +342,17 @@ RestoreScore ScoreRestoration(std::string_view gold, std::string_view restored) 
   auto tokens = [](std::string_view t) {
     std::string canon = LowerSyllable(CanonicalTones(t));
     std::vector<std::string> out;
-    for (const TokenSpan& s : ScanTokens(canon)) out.push_back(canon.substr(s.begin, s.end - s.begin));
+    for (const TokenSpan& s : ScanTokens(canon))
+      if (!s.number) out.push_back(canon.substr(s.begin, s.end - s.begin));
     return out;
   };
   std::vector<std::string> g = tokens(gold), r = tokens(restored);
   RestoreScore score;
   score.syllables = g.size();
-  if (g.size() == r.size()) {
-    for (size_t i = 0; i < g.size(); ++i) score.correct += g[i] == r[i];
-    return score;
-  }
-  // OCR text: tokens were lost, split or merged. Count the matches of a
-  // minimum edit alignment (an LCS by another name).
+  // Matches of the best monotone alignment (longest common subsequence):
+  // plain restoration keeps every token in place, OCR text loses, splits
+  // and reorders some, and a positional comparison would count a shifted
+  // page as wrong.
   std::vector<int> prev(r.size() + 1, 0), cur(r.size() + 1, 0);
   for (size_t i = 1; i <= g.size(); ++i) {
     for (size_t j = 1; j <= r.size(); ++j)

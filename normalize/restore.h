@@ -54,6 +54,9 @@ struct RestoreOptions {
   // Candidates within this cost of the cheapest one are kept per token.
   float channel_margin = 7.0f;
   size_t channel_candidates = 12;
+  // Channel cost of leaving a non-syllable token as it is (a name, an
+  // English word) instead of reading it as a syllable.
+  float keep_cost = 10.0f;
 
   // Hypotheses kept per token (states are the last two syllables). 0 = all,
   // i.e. exact Viterbi over the trigram lattice.
@@ -92,8 +95,8 @@ struct RestoreScore {
   size_t correct = 0;
   double accuracy() const { return syllables ? double(correct) / double(syllables) : 0.0; }
 };
-// Tokens are aligned by position when the counts agree (plain restoration
-// keeps tokens); otherwise by edit distance (OCR text).
+// Tokens are aligned by their longest common subsequence (OCR text loses,
+// splits and reorders some); numbers are not syllables and do not count.
 RestoreScore ScoreRestoration(std::string_view gold, std::string_view restored);
 
 }  // namespace vanban::normalize

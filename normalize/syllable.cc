@@ -4,6 +4,8 @@
 #include <cstring>
 #include <vector>
 
+#include "common/vietnamese.h"
+
 namespace vanban::normalize {
 namespace {
 
@@ -149,6 +151,28 @@ std::string StripMarks(std::string_view s) {
       out += l.upper ? char(l.folded - 'a' + 'A') : l.folded;
     } else {
       AppendUtf8(cp, out);
+    }
+  }
+  return out;
+}
+
+std::string FoldLatinAccents(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    size_t start = i;
+    char32_t cp = DecodeUtf8(s, i);
+    if (cp < 0x80) {
+      out += char(cp);
+      continue;
+    }
+    std::string_view one = s.substr(start, i - start);
+    std::string folded = FoldDiacritics(one);  // lower-cases
+    if (folded.size() == 1 && folded[0] >= 'a' && folded[0] <= 'z') {
+      bool upper = ToLower(one) != one;
+      out += upper ? char(folded[0] - 'a' + 'A') : folded[0];
+    } else {
+      out.append(one);
     }
   }
   return out;
@@ -300,7 +324,32 @@ std::vector<TokenSpan> ScanTokens(std::string_view text, bool ocr_digits) {
         i = end;
         continue;
       }
-      out.push_back({start, end, hard});
+      out.push_back({start, end, hard, false});
+      i = end;
+      hard = false;
+      newlines = 0;
+    } else if (is_digit(cp)) {
+      // Digits, with . , / : between digits: one number.
+      size_t end = i;
+      while (end < text.size()) {
+        char c = text[end];
+        if (is_digit(static_cast<unsigned char>(c))) {
+          ++end;
+        } else if ((c == '.' || c == ',' || c == '/' || c == ':') && end + 1 < text.size() &&
+                   is_digit(static_cast<unsigned char>(text[end + 1]))) {
+          end += 2;
+        } else {
+          break;
+        }
+      }
+      // A number glued to letters ("2025a", "15h") is not a clean number.
+      size_t j = end;
+      if (end < text.size() && IsSyllableLetter(DecodeUtf8(text, j))) {
+        hard = true;
+        i = end;
+        continue;
+      }
+      out.push_back({start, end, hard, true});
       i = end;
       hard = false;
       newlines = 0;

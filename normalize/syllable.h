@@ -44,6 +44,9 @@ std::string LowerSyllable(std::string_view utf8);
 // Removes tones and vowel modifiers, đ → d, keeping case: "Đồng Nai" →
 // "Dong Nai". How unaccented text looks (and how tests strip the seeds).
 std::string StripMarks(std::string_view utf8);
+// Folds the Latin accents an English OCR model guesses (é, ï, ç, ñ; also
+// Vietnamese marks) to plain letters, keeping case: the recipe's input.
+std::string FoldLatinAccents(std::string_view utf8);
 // True when any letter carries a tone or modifier (â ă ê ô ơ ư đ).
 bool HasMarks(std::string_view utf8);
 
@@ -64,10 +67,14 @@ bool IsValidSyllable(std::string_view lower_utf8);
 // since the previous token holds more than spaces and single line breaks
 // (punctuation, digits, a blank line, other scripts): the language model
 // starts a new sentence there. The builder and the decoder share this rule.
+// Numbers ("15/7/2025", "1.000", "38") are tokens too, with `number` set:
+// the model sees them as one <num> word, so "ngày <num> tháng <num> năm"
+// decides "thang" → "tháng" (not "thắng") from both sides.
 struct TokenSpan {
   size_t begin = 0;
   size_t end = 0;
   bool hard_break = true;
+  bool number = false;
 };
 // With `ocr_digits`, digits inside a run of letters belong to the token
 // ("s6", "x4", "D6i": tesseract -l eng reads ố as 6 and ã as 4), as long as

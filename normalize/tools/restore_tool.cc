@@ -169,8 +169,9 @@ int main(int argc, char** argv) {
     } else {
       for (const auto& e : std::filesystem::directory_iterator(argv[3])) {
         std::string p = e.path().string();
-        if (p.size() > 8 && p.compare(p.size() - 8, 8, ".src.txt") == 0)
-          sets.emplace_back(Read(p), FoldDiacritics(Read(p.substr(0, p.size() - 8) + ".ocr.txt")));
+        if (p.size() > 8 && p.compare(p.size() - 8, 8, ".src.txt") == 0 &&
+            std::filesystem::exists(p.substr(0, p.size() - 8) + ".ocr.txt"))
+          sets.emplace_back(Read(p), FoldLatinAccents(Read(p.substr(0, p.size() - 8) + ".ocr.txt")));
       }
     }
     size_t syl = 0, correct = 0, in_syl = 0;
