@@ -1,5 +1,95 @@
-// PLACEHOLDER: replaced by the real extractor.
+// Section tree of a plan's body.
+//
+// A plan's body (Nghị định 30/2020, Phụ lục I: "phần, mục, khoản, điểm") is
+// numbered Phần/mục "I.", "II." (sometimes with no space: "III.TỔ CHỨC THỰC
+// HIỆN"), khoản "1.", tiểu mục "1.1.", điểm "a)" in Vietnamese alphabet order
+// (a b c d đ e g h …), then bullets "-" and "+". The outline starts at mục I —
+// numbered lines in the legal-basis block above it are not headings — and stops
+// at the closing part (Nơi nhận, "Trên đây là …") or an annex, so that the rows
+// "1.", "2." of an annex table are not taken for khoản. Roman numerals must come
+// in order: a lone "VII" line before an annex (seed 003) or a table's group
+// row "II Cải cách thể chế" cannot open a section.
+#include <re2/re2.h>
+
 #include "extract/parts.h"
+#include "extract/plan_text.h"
+
 namespace vanban::extract::internal {
-void ExtractOutline(const NormalizedText&, Record*) {}
+namespace {
+
+int LevelOf(const Paragraph& p) {
+  switch (p.marker.kind) {
+    case MarkerKind::kRoman: return 1;
+    case MarkerKind::kNumber: return 2;
+    case MarkerKind::kSubNumber: {
+      int dots = 0;
+      for (char c : p.marker.label) dots += c == '.';
+      return 2 + dots;  // "1.1" → 3, "1.1.1" → 4
+    }
+    case MarkerKind::kLetter: return 4;
+    // A bullet is a heading only when it introduces a list of its own
+    // ("- Đổi mới, nâng cao chất lượng, hiệu quả thực thi pháp luật:").
+    case MarkerKind::kDash: return p.text.size() > 1 && p.text.back() == ':' ? 5 : 0;
+    case MarkerKind::kPlus: return p.text.size() > 1 && p.text.back() == ':' ? 6 : 0;
+    case MarkerKind::kNone: return 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void ExtractOutline(const NormalizedText& text, Record* record) {
+  std::vector<PlanLine> lines = PlanLines(text);
+  std::vector<Paragraph> paras = BuildParagraphs(lines);
+  const int end_line = static_cast<int>(BodyEndLine(lines));
+
+  size_t start = paras.size();
+  for (size_t i = 0; i < paras.size(); ++i) {
+    if (paras[i].marker.kind == MarkerKind::kRoman && paras[i].marker.value == 1 && !paras[i].marker.ocr_roman) {
+      start = i;
+      break;
+    }
+  }
+  if (start == paras.size()) {
+    // No Phần/mục: the body starts at khoản 1.
+    for (size_t i = 0; i < paras.size(); ++i) {
+      if (paras[i].marker.kind == MarkerKind::kNumber && paras[i].marker.value == 1) {
+        start = i;
+        break;
+      }
+    }
+  }
+
+  int next_roman = 1;
+  std::vector<int> open;  // indices into record->outline, shallow to deep
+  for (size_t i = start; i < paras.size() && paras[i].first_line < end_line; ++i) {
+    const Paragraph& p = paras[i];
+    int level = LevelOf(p);
+    if (level == 0) continue;
+    if (level == 1) {
+      // In order; one numeral may be skipped by a printing slip, never for OCR guesses.
+      bool in_order = p.marker.value == next_roman || (!p.marker.ocr_roman && p.marker.value == next_roman + 1);
+      if (!in_order) continue;
+      next_roman = p.marker.value + 1;
+    }
+    Section s;
+    s.level = level;
+    s.label = p.marker.label;
+    size_t heading_len = p.first_line_len;
+    if (level >= 5) {
+      s.heading = p.text.substr(p.marker.body);
+      heading_len = p.text.size();
+    } else if (p.marker.ocr_roman) {
+      s.heading = s.label + ". " + p.text.substr(p.marker.body, p.first_line_len - p.marker.body);
+    } else {
+      s.heading = p.text.substr(0, p.first_line_len);
+    }
+    s.where = SpanOf(text, p, 0, heading_len);
+    while (!open.empty() && record->outline[open.back()].level >= level) open.pop_back();
+    s.parent = open.empty() ? -1 : open.back();
+    record->outline.push_back(std::move(s));
+    open.push_back(static_cast<int>(record->outline.size()) - 1);
+  }
+}
+
 }  // namespace vanban::extract::internal

@@ -1,0 +1,54 @@
+#include "tests/commitments/seeds.h"
+
+#include "common/vietnamese.h"
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+#include "tests/support/support.h"
+
+namespace vanban::testing {
+
+Seed LoadSeed(const std::string& name) {
+  Seed seed;
+  seed.name = name;
+  std::string corpus = RequireShared("corpus");
+  std::string raw = ReadFile(corpus + "/txt/" + name + ".txt");
+  seed.gold = nlohmann::json::parse(ReadFile(corpus + "/gold/" + name + ".json"));
+  seed.document.path = corpus + "/txt/" + name + ".txt";
+  seed.document.kind = SourceKind::kText;
+  size_t start = 0;
+  int number = 1;
+  while (true) {
+    size_t ff = raw.find('\f', start);
+    Page page;
+    page.number = number++;
+    page.source = PageSource::kPlainText;
+    page.text = raw.substr(start, ff == std::string::npos ? std::string::npos : ff - start);
+    seed.document.pages.push_back(std::move(page));
+    if (ff == std::string::npos) break;
+    start = ff + 1;
+  }
+  seed.text = normalize::Normalize(seed.document);
+  seed.record = extract::Extract(seed.document, seed.text);
+  return seed;
+}
+
+std::string MatchKey(const std::string& text) {
+  std::string t = CanonicalTones(text);
+  std::string out;
+  bool space = false;
+  for (char c : t) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  while (!out.empty() && (out.back() == '.' || out.back() == ';' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+bool IsAccentedSeed(const std::string& name) { return name.rfind("001_", 0) != 0; }
+
+}  // namespace vanban::testing

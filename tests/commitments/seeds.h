@@ -1,0 +1,37 @@
+// Shared by the commitment tests: a seed plan read, normalized and extracted
+// the way the CLI does it, and the rule that decides when an extracted text
+// equals a gold text.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "common/document.h"
+#include "common/normalized_text.h"
+#include "common/record.h"
+
+namespace vanban::testing {
+
+struct Seed {
+  std::string name;
+  Document document;
+  NormalizedText text;
+  Record record;
+  nlohmann::json gold;
+};
+
+// ../shared/corpus/txt/<name>.txt, pages split at form feeds (as ingest does
+// for .txt), through normalize::Normalize and extract::Extract.
+Seed LoadSeed(const std::string& name);
+
+// Gold texts and extracted texts are equal when they are equal after NFC with
+// canonical tone placement, runs of spaces collapsed, and trailing "." ";"
+// and spaces stripped (SCHEMA.md: values carry no trailing ";" or ".").
+std::string MatchKey(const std::string& text);
+
+// The four seeds whose text layer is accented; 001 is unaccented OCR and
+// reaches the gold only through diacritic restoration.
+bool IsAccentedSeed(const std::string& name);
+
+}  // namespace vanban::testing
