@@ -5,35 +5,42 @@
 # way seed 001 is garbled ("dugc" for "được", "s6" for "số", "Ngudi").
 #
 #   bench/make_ocr_pairs.sh BUILD_DIR OUT_DIR [TRAIN_PAGES] [TEST_PAGES]
+#   bench/make_ocr_pairs.sh --render DIR     # only render + OCR DIR/*.src.txt
 #
 # OUT_DIR/train/NAME.{src,ocr}.txt teach the channel's confusion costs
-# (`restore_tool build LM_DIR OUT.lm OUT_DIR/train`); OUT_DIR/test/ comes from
-# the held-back admin documents the model never counts, and is the OCR test
+# (`vanban lm build --ocr-pairs OUT_DIR/train`); OUT_DIR/test/ comes from the
+# 12 held-back admin documents the model never counts, and is the OCR test
 # set (tests/restore, bench/restore_bench.sh). Not committed: it is derived
-# from ../shared text. ~3 s of one core per page, run under nice.
+# from ../shared text. ~1.5 s of one core per page, run under nice.
 set -eu
+render() {
+  export OMP_THREAD_LIMIT=1
+  i=0
+  for src in "$@"; do
+    [ -e "$src" ] || continue
+    base=${src%.src.txt}
+    # Vary font and resolution so the costs do not learn one rendering.
+    case $((i % 3)) in
+      0) font="Liberation Serif 12"; dpi=150 ;;
+      1) font="Liberation Serif 13"; dpi=200 ;;
+      *) font="DejaVu Serif 11"; dpi=150 ;;
+    esac
+    i=$((i + 1))
+    [ -s "$base.ocr.txt" ] && continue
+    nice pango-view --no-display --font="$font" --width=$((dpi * 15 / 2)) --dpi=$dpi --margin=40 \
+      -q -o "$base.png" "$src"
+    nice tesseract "$base.png" "$base" -l eng >/dev/null 2>&1
+    mv "$base.txt" "$base.ocr.txt"
+    rm -f "$base.png"
+  done
+}
+if [ "$1" = "--render" ]; then
+  render "${2:?dir}"/*.src.txt
+  exit 0
+fi
 build=${1:?build dir}
 out=${2:?out dir}
-train=${3:-60}
-test=${4:-24}
 lm=$(dirname "$0")/../../shared/lm
-"$build/normalize/tools/restore_tool" pages "$lm" "$out" "$train" "$test"
-export OMP_THREAD_LIMIT=1
-i=0
-for src in "$out"/train/*.src.txt "$out"/test/*.src.txt; do
-  base=${src%.src.txt}
-  [ -s "$base.ocr.txt" ] && continue
-  # Vary font and resolution so the costs do not learn one rendering.
-  case $((i % 3)) in
-    0) font="Liberation Serif 12"; dpi=150 ;;
-    1) font="Liberation Serif 13"; dpi=200 ;;
-    *) font="DejaVu Serif 11"; dpi=150 ;;
-  esac
-  i=$((i + 1))
-  nice pango-view --no-display --font="$font" --width=$((dpi * 15 / 2)) --dpi=$dpi --margin=40 \
-    -q -o "$base.png" "$src"
-  nice tesseract "$base.png" "$base" -l eng >/dev/null 2>&1
-  mv "$base.txt" "$base.ocr.txt"
-  rm -f "$base.png"
-done
+"$build/normalize/tools/restore_tool" pages "$lm" "$out" "${3:-60}" "${4:-24}"
+render "$out"/train/*.src.txt "$out"/test/*.src.txt
 echo "pairs in $out/train and $out/test"

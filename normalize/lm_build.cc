@@ -409,6 +409,36 @@ Result<std::vector<std::string>> HeldOutDocuments(const LmBuildOptions& options)
   return heldout;
 }
 
+Result<std::vector<std::string>> OcrPages(const LmBuildOptions& o, bool heldout, size_t max_pages) {
+  std::vector<std::string> held;
+  Result<std::vector<Doc>> docs = CollectDocs(o, &held);
+  if (!docs.ok()) return docs.status();
+  std::vector<std::string> sources;
+  if (heldout) {
+    sources = std::move(held);
+  } else {
+    // Counted admin documents have weight admin_weight (laws have 1).
+    size_t k = 0;
+    for (const Doc& d : *docs)
+      if (d.weight == o.admin_weight && o.admin_weight != 1 && k++ % 15 == 7) sources.push_back(d.text);
+  }
+  std::vector<std::string> pages;
+  for (const std::string& doc : sources) {
+    std::string page;
+    std::istringstream in(doc);
+    for (std::string line; std::getline(in, line);) {
+      std::replace(line.begin(), line.end(), '\t', ' ');
+      page += line + "\n";
+      if (page.size() > 1800) pages.push_back(std::move(page)), page.clear();
+    }
+    if (page.size() > 300) pages.push_back(page);
+  }
+  if (pages.size() <= max_pages) return pages;
+  std::vector<std::string> picked;
+  for (size_t i = 0; i < max_pages; ++i) picked.push_back(pages[i * pages.size() / max_pages]);
+  return picked;
+}
+
 Status BuildModel(const LmBuildOptions& o) {
   std::vector<std::string> heldout;
   Result<std::vector<Doc>> docs = CollectDocs(o, &heldout);

@@ -58,6 +58,12 @@ Status BuildArchiveModel(const std::string& base_model_path, const std::vector<s
 // The held-back administrative documents (for making the OCR test set).
 Result<std::vector<std::string>> HeldOutDocuments(const LmBuildOptions& options);
 
+// Page-sized pieces (~1,800 characters, tabs as spaces) to render for the
+// OCR recipe, spread evenly over their documents: from the held-out
+// documents (`heldout` true: the OCR test set) or from every 15th counted
+// administrative document (the channel's training pairs).
+Result<std::vector<std::string>> OcrPages(const LmBuildOptions& options, bool heldout, size_t max_pages);
+
 // Word classes the model counts as words: every number is <num>, every
 // all-capital code that is not a syllable (UBND, THPT, GDĐT) is <code>.
 inline constexpr const char* kNumberWord = "<num>";

@@ -60,50 +60,25 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (cmd == "pages" && argc >= 4) {
-    // Page-sized pieces (~1,800 characters) of training documents (every
-    // 15th admin document that is not held out) → OUT/train, and of the
-    // held-out documents → OUT/test, as NAME.src.txt for rendering.
+    // OUT/train/pNNN.src.txt and OUT/test/pNNN.src.txt for the OCR recipe.
     LmBuildOptions o;
     o.shared_lm_dir = argv[2];
-    auto held = HeldOutDocuments(o);
-    LmBuildOptions all = o;
-    all.heldout_admin_docs = 0;
-    auto every = HeldOutDocuments(all);  // nothing held out: every document
-    if (!held.ok() || !every.ok()) return 1;
-    LmBuildOptions none = o;
-    none.heldout_admin_docs = 100000;
-    auto admin = HeldOutDocuments(none);  // all admin documents, in order
-    if (!admin.ok()) return 1;
     std::string out = argv[3];
-    std::filesystem::create_directories(out + "/train");
-    std::filesystem::create_directories(out + "/test");
-    auto cut = [](const std::string& doc, std::vector<std::string>& pages) {
-      std::string page;
-      std::istringstream in(doc);
-      for (std::string line; std::getline(in, line);) {
-        for (char& c : line)
-          if (c == '\t') c = ' ';
-        page += line + "\n";
-        if (page.size() > 1800) pages.push_back(std::move(page)), page.clear();
+    size_t max_train = argc >= 5 ? atoi(argv[4]) : 60, max_test = argc >= 6 ? atoi(argv[5]) : 24;
+    for (bool held : {false, true}) {
+      auto pages = OcrPages(o, held, held ? max_test : max_train);
+      if (!pages.ok()) {
+        std::cerr << pages.status().ToString() << "\n";
+        return 1;
       }
-      if (page.size() > 300) pages.push_back(page);
-    };
-    size_t train_docs = admin->size() - held->size();
-    std::vector<std::string> train, test;
-    for (size_t i = 7; i < train_docs; i += 15) cut((*admin)[i], train);
-    for (const std::string& d : *held) cut(d, test);
-    int max_train = argc >= 5 ? atoi(argv[4]) : 60, max_test = argc >= 6 ? atoi(argv[5]) : 24;
-    for (int i = 0; i < max_train && i < int(train.size()); ++i) {
-      char name[64];
-      snprintf(name, sizeof name, "/train/p%03d.src.txt", i);
-      std::ofstream(out + name) << train[size_t(i) * train.size() / std::min<size_t>(train.size(), max_train)];
+      std::string dir = out + (held ? "/test" : "/train");
+      std::filesystem::create_directories(dir);
+      for (size_t i = 0; i < pages->size(); ++i) {
+        char name[32];
+        snprintf(name, sizeof name, "/p%03zu.src.txt", i);
+        std::ofstream(dir + name) << (*pages)[i];
+      }
     }
-    for (int i = 0; i < max_test && i < int(test.size()); ++i) {
-      char name[64];
-      snprintf(name, sizeof name, "/test/p%03d.src.txt", i);
-      std::ofstream(out + name) << test[size_t(i) * test.size() / std::min<size_t>(test.size(), max_test)];
-    }
-    std::cerr << train.size() << " training pages, " << test.size() << " held-out pages available\n";
     return 0;
   }
   if (cmd == "heldout" && argc >= 4) {
