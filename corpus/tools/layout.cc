@@ -301,7 +301,27 @@ class Layouter {
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
     pango_cairo_context_set_font_options(context_, fo);
     cairo_font_options_destroy(fo);
+    WarnIfFontMissing();
   }
+  // Pango falls back silently to another serif; the pages would then break
+  // elsewhere than in the committed PDFs.
+  void WarnIfFontMissing() {
+    PangoFontDescription* want = pango_font_description_from_string(kFamily);
+    pango_font_description_set_size(want, static_cast<int>(kBodySize * PANGO_SCALE));
+    PangoFont* font = pango_font_map_load_font(fontmap_, context_, want);
+    if (font) {
+      PangoFontDescription* got = pango_font_describe(font);
+      const char* family = pango_font_description_get_family(got);
+      if (!family || std::strcmp(family, kFamily) != 0)
+        std::cerr << "vanban-layout: warning: font \"" << kFamily << "\" not found (using \""
+                  << (family ? family : "?") << "\"); install fonts-liberation2, or the layout "
+                  << "will differ from the committed PDFs\n";
+      pango_font_description_free(got);
+      g_object_unref(font);
+    }
+    pango_font_description_free(want);
+  }
+
   ~Layouter() {
     g_object_unref(context_);
     g_object_unref(fontmap_);
