@@ -103,6 +103,13 @@ const RE2& OfAfterRe() {
   static const RE2 re(R"((?i)^\s*,?\s*c[ủu]a\s+)");
   return re;
 }
+// A body named right after a citation's date, without "của".
+const RE2& BareBodyAfterRe() {
+  static const RE2 re(
+      R"(^(\s+)(?:Sở|UBND|Ủy ban|Phòng|Bộ|Ban|Chính phủ|Thủ tướng|HĐND|Hội đồng|Thành ủy|Tỉnh ủy|Huyện ủy|Quốc hội)\s)");
+  return re;
+}
+
 // Where an issuer phrase stops: the verb or preposition that follows the
 // body in a citation ("… của Chính phủ ban hành …", "… của UBND tỉnh về …"),
 // punctuation, or " và " before something that is not part of a name (checked
@@ -110,7 +117,7 @@ const RE2& OfAfterRe() {
 // "… và các …" stop).
 const RE2& IssuerEndRe() {
   static const RE2 re(
-      R"((?i)\s+(?:v[ềe]|ban\s+h[àa]nh|ph[êe]\s+duy[ệe]t|th[ựu]c\s+hi[ệe]n|tri[ểe]n\s+khai|s[ửu]a\s+[đd][ổo]i|t[ạa]i|[đd][ãa]|nh[ằa]m|[đd][ểe]|theo|trong|giai\s+[đd]o[ạa]n|n[ăa]m|ph[ùu]\s+h[ợo]p|nh[ấa]t\s+l[àa]|h[ưu][ớo]ng\s+d[ẫa]n|quy\s+[đd][ịi]nh|c[ủu]a|g[ửu]i|v[ớo]i|cho|t[ừu]|ng[àa]y|s[ốo]|l[àa]|v[àa])(?:[\s,;.:]|$)|[,;:“”"()\x{2013}]|\s-\s)");
+      R"((?i)\s+(?:v[ềe]|ban\s+h[àa]nh|ph[êe]\s+duy[ệe]t|th[ựu]c\s+hi[ệe]n|tri[ểe]n\s+khai|s[ửu]a\s+[đd][ổo]i|t[ạa]i|[đd][ãa]|nh[ằa]m|[đd][ểe]|theo|trong|giai\s+[đd]o[ạa]n|n[ăa]m|ph[ùu]\s+h[ợo]p|x[âa]y\s+d[ựu]ng|nh[ấa]t\s+l[àa]|h[ưu][ớo]ng\s+d[ẫa]n|quy\s+[đd][ịi]nh|c[ủu]a|g[ửu]i|v[ớo]i|cho|t[ừu]|ng[àa]y|s[ốo]|l[àa]|v[àa])(?:[\s,;.:]|$)|[,;:“”"()\x{2013}]|\s-\s)");
   return re;
 }
 
@@ -340,8 +347,14 @@ std::vector<Citation> FindCitations(const NormalizedText& text) {
     {
       StringPiece rest(f.data() + after, f.size() - after);
       StringPiece om[1];
-      if (OfAfterRe().Match(rest, 0, rest.size(), RE2::ANCHOR_START, om, 1)) {
-        size_t start = after + om[0].size();
+      bool of = OfAfterRe().Match(rest, 0, rest.size(), RE2::ANCHOR_START, om, 1);
+      // "… ngày 25 tháng 7 năm 2025 Sở Giáo dục và Đào tạo Đồng Nai, …": the
+      // writer dropped "của"; a body named right after the date is still the
+      // issuer (after a date only, and with no comma between).
+      StringPiece bm[2];
+      bool bare = !of && c.date && BareBodyAfterRe().Match(rest, 0, rest.size(), RE2::ANCHOR_START, bm, 2);
+      if (of || bare) {
+        size_t start = after + (of ? om[0].size() : bm[1].size());
         size_t len = 0;
         std::string who = IssuerPhrase(std::string_view(f).substr(start), &len);
         if (!who.empty()) {

@@ -100,7 +100,7 @@ TEST_CASE("closing: OCR label and unreadable signature", "[extract][closing]") {
   Record r = Closing(TextOf(
       "2. Cac doan the, to chuyen mon va To Van phdng\n\n\n\nNori nhan:\n- Nhu' tren;\n- Ban Giam hieu;\n"
       "- Cac bo phan, doan the;\n- Luu: VT.\n\nTRUdNG \n - Van phong tham mint vdi Ban giam hieu nha truang\n"));
-  CHECK(Items(r) == L{"Nhu' tren", "Ban Giam hieu", "Cac bo phan, doan the", "Luu: VT"});
+  CHECK(Items(r) == L{"Nhu tren", "Ban Giam hieu", "Cac bo phan, doan the", "Luu: VT"});
   CHECK_FALSE(r.signer.has_value());
 }
 
@@ -122,4 +122,9 @@ TEST_CASE("closing: body bullets at the end are not recipients", "[extract][clos
     Record e = Closing(TextOf(in));
     CHECK_FALSE(e.signer.has_value());
   }
+}
+
+TEST_CASE("closing: an OCR apostrophe glued to a word is dropped", "[extract][closing]") {
+  Record r = Closing(TextOf(std::string(kBodyEnd) + "Nơi nhận:\n- Như' trên;\n- Lưu’ VT.\n"));
+  CHECK(Items(r) == L{"Như trên", "Lưu VT"});
 }

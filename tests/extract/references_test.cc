@@ -139,3 +139,11 @@ TEST_CASE("references: provenance points at the printed number", "[extract][refe
   CHECK(r.references[0].where.page == 2);
   CHECK(At(t, r.references[0].where.begin, r.references[0].where.end) == "50-\nKL/TW");
 }
+
+TEST_CASE("references: a body right after the date is the issuer even without 'của'", "[extract][references]") {
+  CHECK(Refs("Kế hoạch số 455/KH-SGDĐT ngày 25 tháng 7 năm 2025 Sở Giáo dục và Đào tạo Đồng Nai, Trường THPT") ==
+        L{"KH | 455/KH-SGDĐT | 2025-07-25 | Sở Giáo dục và Đào tạo Đồng Nai"});
+  // After a comma the body is the subject of the next clause, not the issuer.
+  CHECK(Refs("Căn cứ Kế hoạch số 43/SGDĐT ngày 17/01/2024, Trường THPT Kiến Thụy xây dựng Kế hoạch") ==
+        L{"KH | 43/SGDĐT | 2024-01-17 | null"});
+}
