@@ -1,0 +1,225 @@
+#include "normalize/clean.h"
+
+#include <re2/re2.h>
+
+#include "normalize/utf8.h"
+
+namespace vanban::normalize::internal {
+namespace {
+
+bool IsInvisible(char32_t c) {
+  if (c < 0x20) return c != '\n' && c != '\t';
+  if (c == 0x7F || (c >= 0x80 && c <= 0x9F)) return true;  // DEL, C1 controls
+  switch (c) {
+    case 0x00AD:                                  // soft hyphen
+    case 0x034F:                                  // combining grapheme joiner
+    case 0x180E:                                  // Mongolian vowel separator
+    case 0x200B: case 0x200C: case 0x200D:        // zero-width space / (non-)joiner
+    case 0x200E: case 0x200F:                     // LRM, RLM
+    case 0x2060: case 0x2061: case 0x2062: case 0x2063: case 0x2064:
+    case 0xFEFF:                                  // BOM / zero-width no-break space
+      return true;
+    default:
+      break;
+  }
+  if (c >= 0x202A && c <= 0x202E) return true;  // bidi embeddings and overrides
+  if (c >= 0x2066 && c <= 0x2069) return true;  // bidi isolates
+  if (c >= 0xFFF9 && c <= 0xFFFB) return true;  // interlinear annotation
+  return false;
+}
+
+bool IsSpaceLike(char32_t c) {
+  return c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x3000 || c == 0x1680;
+}
+
+// Word's Symbol / Wingdings bullets land in the private-use area when the
+// font is not embedded (U+F0B7 is Symbol's "•").
+bool IsSymbolFontBullet(char32_t c) {
+  switch (c) {
+    case 0xF0B7: case 0xF0A7: case 0xF0D8: case 0xF0FC: case 0xF076:
+    case 0xF0E0: case 0xF06C: case 0xF06E: case 0xF0A8: case 0xF0D7:
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct ArtefactPatterns {
+  RE2 bookmark{R"(\[bookmark: [^\]\n]*\])"};
+  RE2 anchor{R"(\[\]\{#[^}\n]*\})"};
+  RE2 span_class{R"(\[([^\]\n]*)\]\{\.[A-Za-z-]+\})"};
+  RE2 bold{R"(\*\*([^*\n]+)\*\*)"};
+};
+const ArtefactPatterns& Artefacts() {
+  static const ArtefactPatterns* p = new ArtefactPatterns;
+  return *p;
+}
+
+struct ColumnPatterns {
+  // "Hải Phòng, ngày 25 tháng 01 năm 2024", "Hà Nội, ngày   tháng   năm 2024".
+  RE2 date_line{R"(^[^,]{2,40}, ngày\b.*\btháng\b)"};
+  RE2 motto{R"(^Độc lập\s*[-–])"};
+  RE2 left_opens{R"(^(?:Nơi nhận|NƠI NHẬN|Số|SỐ)\s*:)"};
+  RE2 recipient_item{R"(^[-–+•])"};
+  // A person's name: 2–5 capitalised words (Nguyễn Văn Hãnh, Vi Hữu Tài).
+  RE2 name{R"(^\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,4}$)"};
+};
+const ColumnPatterns& Columns() {
+  static const ColumnPatterns* p = new ColumnPatterns;
+  return *p;
+}
+
+bool IsSingleLetterToken(std::string_view tok, bool* upper) {
+  if (tok.empty()) return false;
+  size_t i = 0;
+  char32_t cp = NextCodePoint(tok, i);
+  if (!IsLetter(cp)) return false;
+  while (i < tok.size()) {
+    if (!IsCombiningMark(NextCodePoint(tok, i))) return false;
+  }
+  *upper = IsUpperLetter(cp);
+  return true;
+}
+
+}  // namespace
+
+std::string CleanCharacters(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char b = text[i];
+    if (b >= 0x20 && b < 0x7F) {  // printable ASCII: the common case
+      out += static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    char32_t c = NextCodePoint(text, i);
+    if (c == '\r') {
+      if (i < text.size() && text[i] == '\n') ++i;
+      out += '\n';
+    } else if (c == '\f' || c == 0x0B || c == 0x85 || c == 0x2028 || c == 0x2029) {
+      out += '\n';
+    } else if (IsInvisible(c)) {
+      continue;
+    } else if (IsSpaceLike(c)) {
+      out += ' ';
+    } else if (IsSymbolFontBullet(c)) {
+      out += "•";
+    } else if (c >= 0xE000 && c <= 0xF8FF) {
+      continue;  // other private-use glyphs: font symbols with no meaning here
+    } else {
+      AppendUtf8(out, c);
+    }
+  }
+  return out;
+}
+
+std::string RemoveConverterArtefacts(std::string_view text) {
+  std::string s(text);
+  if (s.find('[') == std::string::npos && s.find("**") == std::string::npos) return s;
+  const ArtefactPatterns& p = Artefacts();
+  RE2::GlobalReplace(&s, p.bookmark, "");
+  RE2::GlobalReplace(&s, p.anchor, "");
+  RE2::GlobalReplace(&s, p.span_class, "\\1");
+  RE2::GlobalReplace(&s, p.bold, "\\1");
+  return s;
+}
+
+bool IsAllCaps(std::string_view s) {
+  int letters = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = NextCodePoint(s, i);
+    if (IsLowerLetter(c)) return false;
+    if (IsLetter(c)) ++letters;
+  }
+  return letters >= 2;
+}
+
+std::vector<std::string> SplitColumns(std::string_view line) {
+  // Find the first wide gap between two non-space parts.
+  size_t start = line.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return {std::string(line)};
+  size_t end = line.find_last_not_of(" \t") + 1;
+  for (size_t i = start; i < end; ++i) {
+    if (line[i] != ' ' && line[i] != '\t') continue;
+    size_t j = i;
+    bool tab = false;
+    while (j < end && (line[j] == ' ' || line[j] == '\t')) tab |= line[j++] == '\t';
+    if (tab || j - i >= 8) {
+      std::string left = CollapseSpaces(line.substr(start, i - start));
+      std::string right = CollapseSpaces(line.substr(j, end - j));
+      const ColumnPatterns& p = Columns();
+      bool split = IsAllCaps(right) || RE2::PartialMatch(right, p.date_line) ||
+                   RE2::PartialMatch(right, p.motto) || RE2::PartialMatch(left, p.left_opens) ||
+                   (RE2::PartialMatch(left, p.recipient_item) && RE2::FullMatch(right, p.name));
+      if (split) {
+        std::vector<std::string> parts{left};
+        for (std::string& more : SplitColumns(right)) parts.push_back(std::move(more));
+        return parts;
+      }
+    }
+    i = j - 1;
+  }
+  return {std::string(line)};
+}
+
+std::string RejoinLetterSpaced(std::string_view line) {
+  if (line.size() < 5) return std::string(line);
+  // Tokens between single spaces; an empty token stands for a second space.
+  std::vector<std::string_view> tokens;
+  size_t b = 0;
+  for (size_t i = 0; i <= line.size(); ++i) {
+    if (i == line.size() || line[i] == ' ') {
+      tokens.push_back(line.substr(b, i - b));
+      b = i + 1;
+    }
+  }
+  std::string out;
+  out.reserve(line.size());
+  for (size_t k = 0; k < tokens.size();) {
+    bool first_upper = false;
+    size_t run = k;
+    bool rest_upper = false;
+    if (IsSingleLetterToken(tokens[k], &first_upper)) {
+      run = k + 1;
+      bool up = false;
+      while (run < tokens.size() && IsSingleLetterToken(tokens[run], &up)) {
+        if (run == k + 1) rest_upper = up;
+        else if (up != rest_upper) break;
+        ++run;
+      }
+      // A capital may open a lower-case word ("T r ư ờ n g"), not the reverse.
+      if (run - k >= 2 && !first_upper && rest_upper) run = k + 1;
+    }
+    if (run - k >= 3) {
+      if (k > 0) out += ' ';
+      for (size_t t = k; t < run; ++t) out.append(tokens[t]);
+      k = run;
+    } else {
+      if (k > 0) out += ' ';
+      out.append(tokens[k]);
+      ++k;
+    }
+  }
+  return out;
+}
+
+std::string CollapseSpaces(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  bool pending = false;
+  for (char c : line) {
+    if (c == ' ' || c == '\t') {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace vanban::normalize::internal

@@ -1,0 +1,48 @@
+// Internal to normalize/: cleaning that looks at characters and single lines,
+// never at the page. Shared by Normalize (per page) and NormalizeFragment.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vanban::normalize::internal {
+
+// Character-level clean-up of raw text:
+//   - "\r\n", "\r", U+0085, U+2028, U+2029 and stray '\f' become '\n' (pages
+//     are separated by the caller, never inside a page's text);
+//   - zero-width characters (U+200B..U+200D, U+2060, U+FEFF), the soft hyphen
+//     U+00AD, bidi controls, other C0/C1 controls and unassigned private-use
+//     characters are removed;
+//   - NBSP and the other Unicode spaces become ' '; '\t' is kept (it marks a
+//     column gap, see SplitColumns) and Symbol-font bullets (U+F0B7, ...)
+//     become '•'.
+// Legacy encodings must be converted before (TCVN3 "ư" is the soft hyphen).
+std::string CleanCharacters(std::string_view text);
+
+// Removes what document converters leave in the text: "[bookmark: _GoBack]",
+// "[bookmark: bookmark21]" (docx → txt), pandoc anchors "[]{#_Toc12 .anchor}",
+// span classes "[text]{.underline}" → "text", markdown bold "**text**" → "text".
+std::string RemoveConverterArtefacts(std::string_view text);
+
+// A line holding two columns side by side, separated by a wide gap (a tab or
+// ≥ 8 spaces), as converters lay out the header block and the Nơi nhận /
+// signature block: "Nơi nhận:        HIỆU TRƯỞNG" → {"Nơi nhận:", "HIỆU TRƯỞNG"}.
+// Only splits when the right part is a header or signature piece (all
+// capitals, a date line "…, ngày … tháng …", the motto "Độc lập - …", a
+// person's name after a Nơi nhận item) or the left part opens "Nơi nhận" or
+// "Số:"; a wide gap inside justified prose ("80% hồ sơ        giải") stays.
+std::vector<std::string> SplitColumns(std::string_view line);
+
+// "t r ư ờ n g" → "trường": a run of ≥ 3 single letters separated by single
+// spaces, all of one case (the first may be a capital), is one letter-spaced
+// word. Two spaces or more end the word ("C Ộ N G  H Ò A" → "CỘNG HÒA").
+std::string RejoinLetterSpaced(std::string_view line);
+
+// Tabs → spaces, runs of spaces → one, trimmed.
+std::string CollapseSpaces(std::string_view line);
+
+// True when `s` has ≥ 2 letters and none of them is lower case.
+bool IsAllCaps(std::string_view s);
+
+}  // namespace vanban::normalize::internal
