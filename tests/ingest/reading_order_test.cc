@@ -1,0 +1,123 @@
+// Reading order from word boxes (ingest/reading_order.h), on synthetic pages:
+// each line is placed at (x, y) in 13 pt type, each word 7 pt per character
+// wide with a 3.3 pt space, as Liberation Serif sets them in the seeds.
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "ingest/reading_order.h"
+
+namespace vanban::ingest::internal {
+namespace {
+
+struct Placed {
+  double x, y;
+  std::string text;
+};
+
+std::vector<TextBox> Lay(const std::vector<Placed>& lines) {
+  std::vector<TextBox> boxes;
+  for (const Placed& p : lines) {
+    std::istringstream words(p.text);
+    std::string w;
+    double x = p.x;
+    while (words >> w) {
+      TextBox b;
+      b.word.text = w;
+      double width = 7.0 * static_cast<double>(w.size());
+      b.word.box = Box{x, p.y, x + width, p.y + 16.9};
+      b.word.font_size = 13;
+      b.space_after = true;
+      boxes.push_back(b);
+      x += width + 3.3;
+    }
+  }
+  return boxes;
+}
+
+std::string Text(const std::vector<Placed>& lines, double page_height = 842) {
+  return OrderWords(Lay(lines), page_height).text;
+}
+
+TEST_CASE("Reading order of a single column follows the rows", "[ingest][order]") {
+  // Given out of order, as a content stream may give them.
+  CHECK(Text({{85, 120, "dòng hai"}, {85, 100, "dòng một"}, {85, 140, "dòng ba"}}) ==
+        "dòng một\ndòng hai\ndòng ba");
+  // Justified text with wide spaces stays one line.
+  CHECK(Text({{85, 100, "a"}, {100, 100, "b"}, {120, 100, "c"}}) == "a b c");
+}
+
+TEST_CASE("The header block reads issuers, motto, Số, date", "[ingest][order]") {
+  const char* want =
+      "SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTRƯỜNG THPT LỘC THÁI\nCỘNG HÒA XÃ HỘI\nĐộc lập - Tự do\n"
+      "Số: 06/KH-THPTLT\nLộc Ninh, ngày 02\nKẾ HOẠCH";
+  SECTION("with a gap before the Số row") {
+    CHECK(Text({{60, 50, "SỞ GIÁO DỤC VÀ ĐÀO TẠO"}, {330, 50, "CỘNG HÒA XÃ HỘI"},
+                {70, 68, "TRƯỜNG THPT LỘC THÁI"}, {340, 68, "Độc lập - Tự do"},
+                {80, 110, "Số: 06/KH-THPTLT"}, {320, 110, "Lộc Ninh, ngày 02"},
+                {250, 150, "KẾ HOẠCH"}}) == want);
+  }
+  SECTION("without a gap: the last row of the band is read after both columns") {
+    CHECK(Text({{60, 50, "SỞ GIÁO DỤC VÀ ĐÀO TẠO"}, {330, 50, "CỘNG HÒA XÃ HỘI"},
+                {70, 68, "TRƯỜNG THPT LỘC THÁI"}, {340, 68, "Độc lập - Tự do"},
+                {80, 86, "Số: 06/KH-THPTLT"}, {320, 86, "Lộc Ninh, ngày 02"},
+                {250, 130, "KẾ HOẠCH"}}) == want);
+  }
+  SECTION("a header row that crosses the gutter is not a band") {
+    CHECK(Text({{60, 50, "SỞ GIÁO DỤC"}, {330, 50, "CỘNG HÒA"},
+                {60, 68, "một dòng rất dài chạy suốt từ lề trái sang lề phải của trang giấy"},
+                {60, 86, "TRƯỜNG"}, {330, 86, "Độc lập"}}) ==
+          "SỞ GIÁO DỤC\nCỘNG HÒA\nmột dòng rất dài chạy suốt từ lề trái sang lề phải của trang giấy\n"
+          "TRƯỜNG\nĐộc lập");
+  }
+}
+
+TEST_CASE("Nơi nhận and the signature read column by column", "[ingest][order]") {
+  SECTION("short list, signature gap on the right") {
+    CHECK(Text({{85, 560, "thực hiện nghiêm túc kế hoạch này trong toàn trường."},
+                {85, 600, "Nơi nhận:"}, {380, 600, "HIỆU TRƯỞNG"},
+                {85, 617, "- Sở GD&ĐT;"}, {85, 634, "- Lưu: VT."},
+                {390, 700, "Vi Hữu Tài"}}) ==
+          "thực hiện nghiêm túc kế hoạch này trong toàn trường.\nNơi nhận:\n- Sở GD&ĐT;\n- Lưu: VT.\n"
+          "HIỆU TRƯỞNG\nVi Hữu Tài");
+  }
+  SECTION("long list beside the gap, name on the row of the last item, title line above") {
+    CHECK(Text({{380, 583, "KT. HIỆU TRƯỞNG"},
+                {85, 600, "Nơi nhận:"}, {370, 600, "PHÓ HIỆU TRƯỞNG"},
+                {85, 617, "- Sở GD&ĐT;"}, {85, 634, "- UBND xã;"}, {85, 651, "- Các tổ;"},
+                {85, 668, "- Lưu: VT."}, {390, 668, "Lê Văn B"}}) ==
+          "Nơi nhận:\n- Sở GD&ĐT;\n- UBND xã;\n- Các tổ;\n- Lưu: VT.\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\nLê Văn B");
+  }
+}
+
+TEST_CASE("Rows of three or more segments read across, one line each", "[ingest][order]") {
+  CHECK(Text({{60, 300, "1"}, {120, 300, "Rà soát thủ tục"}, {330, 300, "Văn phòng"}, {470, 300, "Tháng 3"},
+              {60, 320, "2"}, {120, 320, "Niêm yết công khai"}, {330, 320, "Tổ CM"}, {470, 320, "Tháng 4"}}) ==
+        "1 Rà soát thủ tục Văn phòng Tháng 3\n2 Niêm yết công khai Tổ CM Tháng 4");
+}
+
+TEST_CASE("Words are glued when their boxes touch, spaced otherwise", "[ingest][order]") {
+  std::vector<TextBox> boxes = Lay({{100, 100, "GD&"}});
+  TextBox dt;
+  dt.word.text = "ĐT";
+  dt.word.box = Box{boxes[0].word.box.x1 + 0.2, 100, boxes[0].word.box.x1 + 14, 116.9};
+  dt.word.font_size = 13;
+  boxes[0].space_after = false;
+  boxes.push_back(dt);
+  OrderedPage page = OrderWords(boxes, 842);
+  CHECK(page.text == "GD&ĐT");
+  REQUIRE(page.words.size() == 2);
+  CHECK(page.words[1].line == 0);
+}
+
+TEST_CASE("Word::line indexes the text's lines", "[ingest][order]") {
+  OrderedPage page = OrderWords(Lay({{60, 50, "SỞ GD"}, {330, 50, "CỘNG HÒA"}, {60, 68, "TRƯỜNG"},
+                                     {330, 68, "Độc lập"}}),
+                                842);
+  std::vector<std::pair<std::string, int>> got;
+  for (const Word& w : page.words) got.emplace_back(w.text, w.line);
+  CHECK(got == std::vector<std::pair<std::string, int>>{
+                   {"SỞ", 0}, {"GD", 0}, {"TRƯỜNG", 1}, {"CỘNG", 2}, {"HÒA", 2}, {"Độc", 3}, {"lập", 3}});
+}
+
+}  // namespace
+}  // namespace vanban::ingest::internal
