@@ -1,5 +1,6 @@
 // vanban_ocr_text FILE [--jobs N] [--dpi D] [--first A] [--last B]
-//                      [--no-deskew] [--bgnorm] [--despeckle] [--verbose] [--words]
+//                      [--no-deskew] [--bgnorm] [--[no-]despeckle] [--no-rules]
+//                      [--verbose] [--words]
 //
 // OCRs a scanned PDF (or an image) through vanban's in-process pool and prints
 // the text of every page to stdout; the run's pages/min to stderr. The bench
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
   vanban::ingest::PrepareOcrThreads();
   if (argc < 2) {
     std::fprintf(stderr, "usage: vanban_ocr_text FILE [--jobs N] [--dpi D] [--first A] [--last B] "
-                         "[--no-deskew] [--bgnorm] [--despeckle] [--verbose] [--words]\n");
+                         "[--no-deskew] [--bgnorm] [--[no-]despeckle] [--no-rules] [--verbose] [--words]\n");
     return 2;
   }
   const std::string path = argv[1];
@@ -39,6 +40,8 @@ int main(int argc, char** argv) {
     else if (arg == "--no-deskew") tuning.preprocessing.deskew = false;
     else if (arg == "--bgnorm") tuning.preprocessing.normalize_background = true;
     else if (arg == "--despeckle") tuning.preprocessing.despeckle = true;
+    else if (arg == "--no-despeckle") tuning.preprocessing.despeckle = false;
+    else if (arg == "--no-rules") tuning.find_rules = false;
     else if (arg == "--verbose") verbose = true;
     else if (arg == "--words") words = true;
     else {

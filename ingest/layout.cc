@@ -132,13 +132,30 @@ void BuildReadingOrder(std::vector<OcrWord> words, Page* page) {
 
   std::vector<bool> taken(lines.size(), false);
   std::vector<Group> order = FindHeaderBand(segments, page->height, line_height, &taken);
-  // Everything else keeps Tesseract's order (psm 3 reads columns and blocks
-  // well); its blocks become groups.
+
+  // Below the header, lines top to bottom, and lines side by side (a row:
+  // "Nơi nhận:" and "HIỆU TRƯỞNG") left to right, as the text-layer path
+  // reads them. Tesseract's own block order is not used: on the corpus scans
+  // it moves a short line hanging at the left margin ("tăng", alone on its
+  // line) into a block of its own read after the paragraph (CER 1.46% against
+  // 0.51% on 002.scan300).
+  std::vector<size_t> rest;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (taken[i]) continue;
-    if (i == 0 || order.empty() || line_block[i] != line_block[i - 1] || taken[i - 1]) {
-      order.push_back(Group{});
-    }
+    if (!taken[i]) rest.push_back(i);
+  }
+  std::stable_sort(rest.begin(), rest.end(),
+                   [&](size_t a, size_t b) { return lines[a].box.cy() < lines[b].box.cy(); });
+  for (size_t r = 0; r < rest.size();) {
+    size_t end = r + 1;
+    while (end < rest.size() && OverlapsVertically(lines[rest[r]].box, lines[rest[end]].box)) ++end;
+    std::stable_sort(rest.begin() + r, rest.begin() + end,
+                     [&](size_t a, size_t b) { return lines[a].box.x0 < lines[b].box.x0; });
+    r = end;
+  }
+  // A new group wherever consecutive lines come from different Tesseract blocks.
+  for (size_t k = 0; k < rest.size(); ++k) {
+    const size_t i = rest[k];
+    if (k == 0 || line_block[i] != line_block[rest[k - 1]]) order.push_back(Group{});
     order.back().segments.push_back(std::move(lines[i]));
   }
 

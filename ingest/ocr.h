@@ -41,11 +41,11 @@ Result<std::vector<Page>> OcrImageFile(const std::string& path, const Options& o
 
 // Which Leptonica steps run before recognition. The defaults are those that
 // lowered the character error rate on shared/corpus/scan (figures in
-// bench/README.md); the others stay switchable for bench/ocr_text.
+// bench/OCR.md); the others stay switchable for bench/ocr_text.
 struct Preprocessing {
   bool deskew = true;                 // scans come rotated by up to ±1.5°
   bool normalize_background = false;  // flatten uneven paper tone before Tesseract's Otsu
-  bool despeckle = false;             // paint out isolated 1–2 px specks
+  bool despeckle = true;              // paint out isolated specks of 2 px (200 dpi) / 3 px (300 dpi)
 };
 
 struct OcrTuning {
