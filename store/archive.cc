@@ -376,7 +376,7 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& path, const Op
   if (s.ok()) s = db->Exec("PRAGMA foreign_keys = ON");
   if (s.ok()) {
     Result<Stmt> st = db->Prepare("PRAGMA journal_mode = WAL");
-    if (!st.ok()) return st.status();
+    if (!st.ok()) return WithContext(path, st.status());
     if (st->Step() != Stmt::kRow) s = st->status();
   }
   if (s.ok()) s = db->Exec("PRAGMA synchronous = NORMAL");

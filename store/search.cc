@@ -86,8 +86,14 @@ std::vector<QueryWord> SplitQuery(std::string_view q) {
     if (c == '"') {
       flush(in_quotes);
       in_quotes = !in_quotes;
-    } else if (!in_quotes && std::isspace(static_cast<unsigned char>(c))) {
-      flush(false);
+    } else if (c == ' ' || static_cast<unsigned char>(c) < 0x20) {
+      // Control characters (NUL included) are spaces: inside a phrase they
+      // separate its words, outside they end a word.
+      if (in_quotes) {
+        current += ' ';
+      } else {
+        flush(false);
+      }
     } else {
       current += c;
     }
@@ -112,6 +118,7 @@ std::string FtsString(std::string_view text, bool prefix) {
 // to the exact or the folded columns.
 struct FtsQuery {
   std::string exact, any;
+  std::string phrase;  // the words in order, folded: "cai cach hanh chinh"; "" for one word
 };
 
 FtsQuery BuildFtsQuery(const std::vector<QueryWord>& words) {
@@ -124,6 +131,11 @@ FtsQuery BuildFtsQuery(const std::vector<QueryWord>& words) {
   FtsQuery q;
   q.exact = "{title body} : (" + exact + ")";
   q.any = q.exact + " OR {title_folded body_folded} : (" + folded + ")";
+  if (words.size() > 1) {
+    std::string joined;
+    for (const QueryWord& w : words) joined += (joined.empty() ? "" : " ") + FoldedForm(w.text);
+    q.phrase = "{title_folded body_folded} : " + FtsString(joined, words.back().prefix);
+  }
   return q;
 }
 
@@ -215,15 +227,24 @@ void VanbanSnippet(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_contex
   int end = std::min(n, best_start + window);
   int start = std::max(0, std::min(best_start, end - window));
 
+  // Matched tokens separated only by white space share one pair of brackets:
+  // "[cải cách hành chính], [cải cách]".
+  auto joined = [&](int t) {  // token t and t + 1 are one bracketed run
+    if (t + 1 >= end || !marks.count(t) || !marks.count(t + 1)) return false;
+    for (int i = tokens[t].end; i < tokens[t + 1].begin; ++i) {
+      if (!std::isspace(static_cast<unsigned char>(text[i]))) return false;
+    }
+    return true;
+  };
   std::string s;
   if (start > 0) s += "…";
   int pos = tokens[start].begin;
   for (int t = start; t < end; ++t) {
     s.append(text + pos, tokens[t].begin - pos);
     bool hit = marks.count(t) > 0;
-    if (hit && (t == start || !marks.count(t - 1))) s += '[';
+    if (hit && (t == start || !joined(t - 1))) s += '[';
     s.append(text + tokens[t].begin, tokens[t].end - tokens[t].begin);
-    if (hit && (t + 1 == end || !marks.count(t + 1))) s += ']';
+    if (hit && !joined(t)) s += ']';
     pos = tokens[t].end;
   }
   if (end < n) s += "…";
@@ -302,16 +323,23 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchQuery& query) {
   std::string sql;
   if (words.empty()) {
     sql = "SELECT d.id, d.number, d.issuer, d.date, d.title, d.doc_type, d.path, '' AS snippet, "
-          "0.0 AS score, 0 AS exact FROM documents d WHERE d.status = 'ok' AND d.superseded_by IS NULL";
+          "0.0 AS score, 0 AS exact, 0 AS phrase FROM documents d WHERE d.status = 'ok' AND d.superseded_by IS NULL";
   } else {
     FtsQuery fts = BuildFtsQuery(words);
     std::string any = Placeholder(params, fts.any);
     std::string exact = Placeholder(params, fts.exact);
-    // bm25 weights: a word in the title counts 4 times a word in the body.
+    // Order: exact hits first; then, within each tier, plans holding the
+    // words as one phrase ("cải cách hành chính" together, not scattered);
+    // then bm25, where a word in the title counts 4 times one in the body.
+    std::string phrase_hits = "0";
+    if (!fts.phrase.empty()) {
+      phrase_hits = "(search.rowid IN (SELECT rowid FROM search WHERE search MATCH " +
+                    Placeholder(params, fts.phrase) + "))";
+    }
     sql = "WITH exact_hits(id) AS (SELECT rowid FROM search WHERE search MATCH " + exact + ") "
           "SELECT d.id, d.number, d.issuer, d.date, d.title, d.doc_type, d.path, "
           "vanban_snippet(search, 14) AS snippet, bm25(search, 4.0, 1.0, 4.0, 1.0) AS score, "
-          "(search.rowid IN (SELECT id FROM exact_hits)) AS exact "
+          "(search.rowid IN (SELECT id FROM exact_hits)) AS exact, " + phrase_hits + " AS phrase "
           "FROM search JOIN documents d ON d.id = search.rowid "
           "WHERE search MATCH " + any + " AND d.status = 'ok' AND d.superseded_by IS NULL";
   }
@@ -354,7 +382,7 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchQuery& query) {
            who + ") > 0))";
   }
 
-  sql += words.empty() ? " ORDER BY d.date DESC, d.id DESC" : " ORDER BY exact DESC, score ASC, d.id ASC";
+  sql += words.empty() ? " ORDER BY d.date DESC, d.id DESC" : " ORDER BY exact DESC, phrase DESC, score ASC, d.id ASC";
   sql += " LIMIT " + Placeholder(params, int64_t{query.limit > 0 ? query.limit : -1});
 
   Result<Stmt> st = impl_->db.Prepare(sql);
