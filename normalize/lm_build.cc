@@ -4,6 +4,7 @@
 #include <cstring>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -84,26 +85,28 @@ Result<std::vector<Doc>> CollectDocs(const LmBuildOptions& o, std::vector<std::s
   return docs;
 }
 
-// Interpolated modified Kneser-Ney over id sequences; writes the model.
+// Interpolated modified Kneser-Ney over id sequences, order 3 or 4. An
+// n-gram is a u64 key: its ids packed 16 bits each, the last word lowest, so
+// the context of key k is k >> 16 and its lower-order suffix k & Mask(n-1).
 class KneserNey {
  public:
-  explicit KneserNey(size_t vocab) : vocab_(vocab) {}
+  KneserNey(size_t vocab, int order) : vocab_(vocab), order_(order) {}
 
   void AddSentence(const std::vector<SyllableId>& s, int weight) {
-    SyllableId u = kBos, v = kBos;
+    uint64_t key = 0;
+    for (int i = 0; i < order_ - 1; ++i) key = (key << 16) | kBos;
     for (size_t i = 0; i <= s.size(); ++i) {
       SyllableId w = i < s.size() ? s[i] : kEos;
-      uint64_t key = (uint64_t(u) << 32) | (uint64_t(v) << 16) | w;
+      key = ((key << 16) | w) & Mask(order_);
       for (int k = 0; k < weight; ++k) events_.push_back(key);
-      u = v;
-      v = w;
     }
   }
 
-  // Returns the model sections other than vocab/cands/meta.
-  void Finish(int min_trigram_count, LmWriter& writer, std::string* report);
+  // Adds the unigram, bigram, trigram (and fourgram) sections.
+  void Finish(int min_top_count, LmWriter& writer, std::string* report);
 
  private:
+  static uint64_t Mask(int n) { return n >= 4 ? ~0ULL : (1ULL << (16 * n)) - 1; }
   struct Discounts {
     double d[4] = {0, 0.5, 1.0, 1.5};
     double operator()(uint64_t c) const { return d[std::min<uint64_t>(c, 3)]; }
@@ -121,6 +124,7 @@ class KneserNey {
   }
 
   size_t vocab_;
+  int order_;
   std::vector<uint64_t> events_;
 };
 
@@ -142,157 +146,141 @@ std::string HashTable(const std::vector<std::pair<uint64_t, Value>>& entries) {
   return out;
 }
 
-void KneserNey::Finish(int min_trigram_count, LmWriter& writer, std::string* report) {
-  std::sort(events_.begin(), events_.end());
-  // Trigram types with counts.
-  std::vector<std::pair<uint64_t, uint32_t>> tri;
-  for (size_t i = 0; i < events_.size();) {
-    size_t j = i;
-    while (j < events_.size() && events_[j] == events_[i]) ++j;
-    tri.emplace_back(events_[i], uint32_t(j - i));
-    i = j;
-  }
+void KneserNey::Finish(int min_top_count, LmWriter& writer, std::string* report) {
+  const int N = order_;
+  using Entries = std::vector<std::pair<uint64_t, uint32_t>>;
+  std::vector<Entries> types(N + 1);
+  auto count_runs = [](std::vector<uint64_t>& keys, Entries& out) {
+    std::sort(keys.begin(), keys.end());
+    for (size_t i = 0; i < keys.size();) {
+      size_t j = i;
+      while (j < keys.size() && keys[j] == keys[i]) ++j;
+      out.emplace_back(keys[i], uint32_t(j - i));
+      i = j;
+    }
+  };
+  count_runs(events_, types[N]);
   events_.clear();
   events_.shrink_to_fit();
-  auto U = [](uint64_t k) { return SyllableId(k >> 32); };
-  auto V = [](uint64_t k) { return SyllableId(k >> 16); };
-  auto W = [](uint64_t k) { return SyllableId(k); };
-
-  // Bigram continuation counts: distinct u before (v, w).
-  std::vector<uint64_t> bikeys;
-  bikeys.reserve(tri.size());
-  for (const auto& [k, c] : tri) bikeys.push_back(k & 0xFFFFFFFFULL);
-  std::sort(bikeys.begin(), bikeys.end());
-  std::vector<std::pair<uint64_t, uint32_t>> bi;  // (v<<16|w, continuation count)
-  for (size_t i = 0; i < bikeys.size();) {
-    size_t j = i;
-    while (j < bikeys.size() && bikeys[j] == bikeys[i]) ++j;
-    bi.emplace_back(bikeys[i], uint32_t(j - i));
-    i = j;
-  }
-  bikeys.clear();
-  bikeys.shrink_to_fit();
-  // Trigram contexts (u, v) need a bigram entry for their back-off weight
-  // even when (u, v) never follows anything, e.g. (<s>, <s>).
-  {
+  // Lower orders: continuation counts (distinct words before the suffix),
+  // plus every context of the order above with count 0 when it never
+  // follows anything (e.g. <s> <s>), to hold its back-off weight.
+  for (int n = N - 1; n >= 1; --n) {
+    std::vector<uint64_t> keys;
+    keys.reserve(types[n + 1].size());
+    for (const auto& [k, c] : types[n + 1])
+      if (c > 0) keys.push_back(k & Mask(n));
+    count_runs(keys, types[n]);
     std::vector<uint64_t> ctx;
-    for (const auto& [k, c] : tri) ctx.push_back(k >> 16);
+    for (const auto& [k, c] : types[n + 1]) ctx.push_back(k >> 16);
     std::sort(ctx.begin(), ctx.end());
     ctx.erase(std::unique(ctx.begin(), ctx.end()), ctx.end());
-    std::vector<std::pair<uint64_t, uint32_t>> merged;
+    Entries merged;
+    merged.reserve(types[n].size() + 16);
     size_t a = 0;
     for (uint64_t c : ctx) {
-      while (a < bi.size() && bi[a].first < c) merged.push_back(bi[a++]);
-      if (a < bi.size() && bi[a].first == c) {
-        merged.push_back(bi[a++]);
+      while (a < types[n].size() && types[n][a].first < c) merged.push_back(types[n][a++]);
+      if (a < types[n].size() && types[n][a].first == c) {
+        merged.push_back(types[n][a++]);
       } else {
         merged.emplace_back(c, 0);
       }
     }
-    while (a < bi.size()) merged.push_back(bi[a++]);
-    bi.swap(merged);
+    while (a < types[n].size()) merged.push_back(types[n][a++]);
+    types[n].swap(merged);
   }
-  // Unigram continuation counts: distinct v before w.
+  auto find = [&](int n, uint64_t key) -> long {
+    const Entries& e = types[n];
+    auto it = std::lower_bound(e.begin(), e.end(), std::make_pair(key, uint32_t(0)));
+    return (it != e.end() && it->first == key) ? long(it - e.begin()) : -1;
+  };
+
+  // Unigrams from continuation counts, lightly smoothed towards uniform.
+  std::vector<std::vector<double>> prob(N + 1), bo(N + 1);
   std::vector<double> cc1(vocab_, 0);
-  for (const auto& [k, c] : bi)
-    if (c > 0) cc1[W(k)] += 1;
+  for (const auto& [k, c] : types[1])
+    if (k < vocab_) cc1[k] = c;
   double total1 = 0;
   for (double c : cc1) total1 += c;
   std::vector<double> p1(vocab_);
   for (size_t w = 0; w < vocab_; ++w) p1[w] = (cc1[w] + 0.1) / (total1 + 0.1 * vocab_);
   p1[kBos] = 1e-12;
-
-  // Discounts.
-  std::vector<uint64_t> coc3(5, 0), coc2(5, 0);
-  for (const auto& [k, c] : tri)
-    if (c <= 4) coc3[c]++;
-  for (const auto& [k, c] : bi)
-    if (c >= 1 && c <= 4) coc2[c]++;
-  Discounts D3 = Estimate(coc3), D2 = Estimate(coc2);
-  if (const char* f = getenv("LM_DISCOUNT")) {
-    double a, b, c;
-    if (sscanf(f, "%lf,%lf,%lf", &a, &b, &c) == 3) D3.d[1] = D2.d[1] = a, D3.d[2] = D2.d[2] = b, D3.d[3] = D2.d[3] = c;
-  }
-
-  // Bigram level: per context v, total continuation count and N1/N2/N3+.
-  struct Ctx {
-    double total = 0, n[4] = {0, 0, 0, 0};
+  std::vector<double> bo1(vocab_, 1.0);
+  for (int n = 1; n <= N; ++n) bo[n].assign(types[n].size(), 1.0);
+  // p(key) at order n, backing off through unstored n-grams.
+  std::function<double(int, uint64_t)> P = [&](int n, uint64_t key) -> double {
+    if (n == 1) return p1[key & 0xFFFF];
+    long i = find(n, key);
+    if (i >= 0) return prob[n][i];
+    long c = find(n - 1, key >> 16);
+    double g = n - 1 == 1 ? bo1[(key >> 16) & 0xFFFF] : (c >= 0 ? bo[n - 1][c] : 1.0);
+    return g * P(n - 1, key & Mask(n - 1));
   };
-  std::vector<Ctx> ctx2(vocab_);
-  for (const auto& [k, c] : bi) {
-    if (c == 0) continue;
-    Ctx& x = ctx2[V(k)];
-    x.total += c;
-    x.n[std::min<uint32_t>(c, 3)] += 1;
-  }
-  auto gamma2 = [&](SyllableId v) {
-    const Ctx& x = ctx2[v];
-    if (x.total == 0) return 1.0;
-    return (D2.d[1] * x.n[1] + D2.d[2] * x.n[2] + D2.d[3] * x.n[3]) / x.total;
-  };
-  // p2 for every bigram entry, in order of bi (sorted by key).
-  std::vector<double> p2(bi.size());
-  for (size_t i = 0; i < bi.size(); ++i) {
-    uint64_t k = bi[i].first;
-    SyllableId v = V(k), w = W(k);
-    const Ctx& x = ctx2[v];
-    double disc = x.total > 0 ? std::max(0.0, bi[i].second - D2(bi[i].second)) / x.total : 0;
-    p2[i] = disc + gamma2(v) * p1[w];
-  }
-  auto find_bi = [&](uint64_t key) -> long {
-    auto it = std::lower_bound(bi.begin(), bi.end(), std::make_pair(key, uint32_t(0)));
-    return (it != bi.end() && it->first == key) ? long(it - bi.begin()) : -1;
-  };
-
-  // Trigram level: per context (u, v), contexts are contiguous in `tri`.
-  std::vector<double> bo2(bi.size(), 1.0);  // back-off weight of context (u,v)
-  std::vector<std::pair<uint64_t, uint16_t>> tri_out;
-  size_t stored3 = 0;
-  for (size_t i = 0; i < tri.size();) {
-    uint64_t c = tri[i].first >> 16;
-    size_t j = i;
-    double total = 0, n[4] = {0, 0, 0, 0};
-    while (j < tri.size() && (tri[j].first >> 16) == c) {
-      total += tri[j].second;
-      n[std::min<uint32_t>(tri[j].second, 3)] += 1;
-      ++j;
+  std::ostringstream r;
+  for (int n = 2; n <= N; ++n) {
+    std::vector<uint64_t> coc(5, 0);
+    for (const auto& [k, c] : types[n])
+      if (c >= 1 && c <= 4) coc[c]++;
+    Discounts D = Estimate(coc);
+    if (const char* f = getenv("LM_DISCOUNT")) {
+      double x, y, z;
+      if (sscanf(f, "%lf,%lf,%lf", &x, &y, &z) == 3) D.d[1] = x, D.d[2] = y, D.d[3] = z;
     }
-    double gamma = (D3.d[1] * n[1] + D3.d[2] * n[2] + D3.d[3] * n[3]) / total;
-    long ci = find_bi(c);
-    if (ci >= 0) bo2[ci] = gamma;
-    for (size_t t = i; t < j; ++t) {
-      if (tri[t].second < uint32_t(min_trigram_count)) continue;
-      uint64_t k = tri[t].first;
-      long bj = find_bi(k & 0xFFFFFFFFULL);
-      double lower = bj >= 0 ? p2[bj] : gamma2(V(k)) * p1[W(k)];
-      double p = (tri[t].second - D3(tri[t].second)) / total + gamma * lower;
-      tri_out.emplace_back(k, QuantizeLogProb(float(std::log(p))));
-      ++stored3;
+    r << "order " << n << ": " << types[n].size() << " entries, D " << D.d[1] << "/" << D.d[2] << "/" << D.d[3]
+      << "\n";
+    prob[n].assign(types[n].size(), 0);
+    const Entries& e = types[n];
+    for (size_t i = 0; i < e.size();) {
+      uint64_t ctx = e[i].first >> 16;
+      size_t j = i;
+      double total = 0, cnt[4] = {0, 0, 0, 0};
+      while (j < e.size() && (e[j].first >> 16) == ctx) {
+        if (e[j].second > 0) total += e[j].second, cnt[std::min<uint32_t>(e[j].second, 3)] += 1;
+        ++j;
+      }
+      double gamma = total > 0 ? (D.d[1] * cnt[1] + D.d[2] * cnt[2] + D.d[3] * cnt[3]) / total : 1.0;
+      if (n == 2) {
+        bo1[ctx & 0xFFFF] = gamma;
+      } else {
+        long c = find(n - 1, ctx);
+        if (c >= 0) bo[n - 1][c] = gamma;
+      }
+      for (size_t t = i; t < j; ++t) {
+        double lower = P(n - 1, e[t].first & Mask(n - 1));
+        double disc = e[t].second > 0 ? std::max(0.0, e[t].second - D(e[t].second)) / total : 0.0;
+        prob[n][t] = disc + gamma * lower;
+      }
+      i = j;
     }
-    i = j;
-  }
-  std::vector<std::pair<uint64_t, uint32_t>> bi_out;
-  bi_out.reserve(bi.size());
-  for (size_t i = 0; i < bi.size(); ++i) {
-    uint32_t v = QuantizeLogProb(float(std::log(p2[i]))) |
-                 (uint32_t(QuantizeLogProb(float(std::log(bo2[i])))) << 16);
-    bi_out.emplace_back(bi[i].first, v);
   }
   std::string uni;
   for (size_t w = 0; w < vocab_; ++w) {
-    float lp = float(std::log(p1[w])), lb = float(std::log(gamma2(SyllableId(w))));
+    float lp = float(std::log(p1[w])), lb = float(std::log(bo1[w]));
     uni.append(reinterpret_cast<const char*>(&lp), 4);
     uni.append(reinterpret_cast<const char*>(&lb), 4);
   }
   writer.Add("unigram", std::move(uni));
-  writer.Add("bigram", HashTable(bi_out));
-  writer.Add("trigram", HashTable(tri_out));
-  std::ostringstream r;
-  r << "trigram types " << tri.size() << " (stored " << stored3 << "), bigram entries " << bi.size()
-    << ", D3 " << D3.d[1] << "/" << D3.d[2] << "/" << D3.d[3] << ", D2 " << D2.d[1] << "/" << D2.d[2]
-    << "/" << D2.d[3] << "\n";
+  static const char* kNames[] = {"", "", "bigram", "trigram", "fourgram"};
+  for (int n = 2; n <= N; ++n) {
+    // Bigram and trigram values carry a back-off weight (u32); the top
+    // four-gram order only a probability (u16).
+    size_t kept = 0;
+    std::vector<std::pair<uint64_t, uint32_t>> out32;
+    std::vector<std::pair<uint64_t, uint16_t>> out16;
+    for (size_t i = 0; i < types[n].size(); ++i) {
+      if (n == N && types[n][i].second < uint32_t(min_top_count)) continue;
+      ++kept;
+      uint16_t lp = QuantizeLogProb(float(std::log(prob[n][i])));
+      if (n < 4) {
+        out32.emplace_back(types[n][i].first, uint32_t(lp) | (uint32_t(QuantizeLogProb(float(std::log(bo[n][i])))) << 16));
+      } else {
+        out16.emplace_back(types[n][i].first, lp);
+      }
+    }
+    writer.Add(kNames[n], n < 4 ? HashTable(out32) : HashTable(out16));
+    if (n == N) r << "order " << n << " stored: " << kept << " (count >= " << min_top_count << ")\n";
+  }
   *report += r.str();
-  (void)U;
 }
 
 std::string VocabSection(const std::vector<std::string>& vocab) {
@@ -346,12 +334,12 @@ std::vector<float> UnigramOf(const std::string& section) {
 }
 
 // Counts `docs` with `vocab` fixed and writes a complete model.
-Status WriteModel(const std::vector<std::string>& vocab, const std::vector<Doc>& docs,
-                  int min_trigram_count, const std::string& channel, std::string meta,
+Status WriteModel(const std::vector<std::string>& vocab, const std::vector<Doc>& docs, int order,
+                  int min_top_count, const std::string& channel, std::string meta,
                   const std::string& out_path, bool verbose) {
   std::unordered_map<std::string, SyllableId> ids;
   for (size_t i = 3; i < vocab.size(); ++i) ids.emplace(vocab[i], SyllableId(i));
-  KneserNey kn(vocab.size());
+  KneserNey kn(vocab.size(), order);
   size_t tokens = 0;
   for (const Doc& d : docs) {
     for (const auto& sentence : SplitSentences(d.text)) {
@@ -368,7 +356,7 @@ Status WriteModel(const std::vector<std::string>& vocab, const std::vector<Doc>&
   LmWriter writer;
   writer.Add("vocab", VocabSection(vocab));
   std::string report;
-  kn.Finish(min_trigram_count, writer, &report);
+  kn.Finish(min_top_count, writer, &report);
   meta += "tokens counted (unweighted) " + std::to_string(tokens) + "\n" + report;
   if (verbose) std::cerr << meta;
   // Candidate lists are ordered by the unigram probabilities just computed.
@@ -477,11 +465,13 @@ Status BuildModel(const LmBuildOptions& o) {
     if (!c.ok()) return c.status();
     channel = std::move(*c);
   }
-  return WriteModel(vocab, *docs, o.min_trigram_count, channel, meta, o.out_path, o.verbose);
+  meta += "order " + std::to_string(o.order) + ", n-grams of the highest order seen fewer than " +
+          std::to_string(o.min_top_count) + " times not stored\n";
+  return WriteModel(vocab, *docs, o.order, o.min_top_count, channel, meta, o.out_path, o.verbose);
 }
 
 Status BuildArchiveModel(const std::string& base_model_path, const std::vector<std::string>& texts,
-                         const std::string& out_path) {
+                         const std::string& out_path, int order) {
   Result<std::unique_ptr<LmModel>> base = LmModel::Open(base_model_path);
   if (!base.ok()) return base.status();
   std::vector<std::string> vocab;
@@ -490,7 +480,7 @@ Status BuildArchiveModel(const std::string& base_model_path, const std::vector<s
   for (const std::string& t : texts) docs.push_back({t, 1});
   std::string meta = "vanban archive model: " + std::to_string(texts.size()) +
                      " accented documents, vocabulary of " + base_model_path + "\n";
-  return WriteModel(vocab, docs, 1, "", meta, out_path, false);
+  return WriteModel(vocab, docs, order, 1, "", meta, out_path, false);
 }
 
 }  // namespace vanban::normalize

@@ -97,10 +97,18 @@ Status LmModel::Init() {
   bi_vals_ = At<uint32_t>(bi, 8 + slots * 8);
 
   slots = *At<uint64_t>(tri, 0);
-  if ((slots & (slots - 1)) || tri.size() < 8 + slots * 10) return Status::Corrupt("bad trigram");
+  if ((slots & (slots - 1)) || tri.size() != 8 + slots * 12) return Status::Corrupt("bad trigram");
   tri_mask_ = slots - 1;
   tri_keys_ = At<uint64_t>(tri, 8);
-  tri_vals_ = At<uint16_t>(tri, 8 + slots * 8);
+  tri_vals_ = At<uint32_t>(tri, 8 + slots * 8);
+  std::string_view four = Section("fourgram");
+  if (!four.empty()) {
+    slots = *At<uint64_t>(four, 0);
+    if ((slots & (slots - 1)) || four.size() < 8 + slots * 10) return Status::Corrupt("bad fourgram");
+    four_mask_ = slots - 1;
+    four_keys_ = At<uint64_t>(four, 8);
+    four_vals_ = At<uint16_t>(four, 8 + slots * 8);
+  }
 
   slots = *At<uint64_t>(cands, 0);
   if ((slots & (slots - 1)) || cands.size() < 8 + slots * 16) return Status::Corrupt("bad cands");
@@ -141,23 +149,19 @@ float LmModel::LogProb2(SyllableId v, SyllableId w) const {
 }
 
 float LmModel::LogProb(SyllableId u, SyllableId v, SyllableId w) const {
-  uint64_t key = (uint64_t(u) << 32) | (uint64_t(v) << 16) | w;
-  for (uint64_t i = HashKey(key) & tri_mask_;; i = (i + 1) & tri_mask_) {
-    uint64_t k = tri_keys_[i];
-    if (k == key) return DequantizeLogProb(tri_vals_[i]);
-    if (k == kEmptySlot) break;
+  float lp;
+  if (Trigram(u, v, w, &lp)) return lp;
+  return ContextOf(u, v).backoff + LogProb2(v, w);
+}
+
+float LmModel::LogProb(SyllableId t, SyllableId u, SyllableId v, SyllableId w) const {
+  if (four_keys_) {
+    Context c = Context3Of(t, u, v);
+    float lp;
+    if (c.has_trigrams && Fourgram(t, u, v, w, &lp)) return lp;
+    return c.backoff + LogProb(u, v, w);
   }
-  float bo = 0;
-  uint64_t ctx = (uint64_t(u) << 16) | v;
-  for (uint64_t i = HashKey(ctx) & bi_mask_;; i = (i + 1) & bi_mask_) {
-    uint64_t k = bi_keys_[i];
-    if (k == ctx) {
-      bo = DequantizeLogProb(bi_vals_[i] >> 16);
-      break;
-    }
-    if (k == kEmptySlot) break;
-  }
-  return bo + LogProb2(v, w);
+  return LogProb(u, v, w);
 }
 
 LmModel::Context LmModel::ContextOf(SyllableId u, SyllableId v) const {
@@ -177,7 +181,32 @@ bool LmModel::Trigram(SyllableId u, SyllableId v, SyllableId w, float* logprob) 
   for (uint64_t i = HashKey(key) & tri_mask_;; i = (i + 1) & tri_mask_) {
     uint64_t k = tri_keys_[i];
     if (k == key) {
-      *logprob = DequantizeLogProb(tri_vals_[i]);
+      *logprob = DequantizeLogProb(tri_vals_[i] & 0xFFFF);
+      return true;
+    }
+    if (k == kEmptySlot) return false;
+  }
+}
+
+LmModel::Context LmModel::Context3Of(SyllableId t, SyllableId u, SyllableId v) const {
+  if (!four_keys_) return {};
+  uint64_t key = (uint64_t(t) << 32) | (uint64_t(u) << 16) | v;
+  for (uint64_t i = HashKey(key) & tri_mask_;; i = (i + 1) & tri_mask_) {
+    uint64_t k = tri_keys_[i];
+    if (k == key) {
+      uint16_t q = tri_vals_[i] >> 16;
+      return {DequantizeLogProb(q), q != 0};
+    }
+    if (k == kEmptySlot) return {};
+  }
+}
+
+bool LmModel::Fourgram(SyllableId t, SyllableId u, SyllableId v, SyllableId w, float* logprob) const {
+  uint64_t key = (uint64_t(t) << 48) | (uint64_t(u) << 32) | (uint64_t(v) << 16) | w;
+  for (uint64_t i = HashKey(key) & four_mask_;; i = (i + 1) & four_mask_) {
+    uint64_t k = four_keys_[i];
+    if (k == key) {
+      *logprob = DequantizeLogProb(four_vals_[i]);
       return true;
     }
     if (k == kEmptySlot) return false;

@@ -8,14 +8,16 @@
 //   unigram   {f32 logp; f32 logbo} per id (natural log).
 //   bigram    open-addressing table: u64 slots, u64 keys[slots] (u<<16|w),
 //             u32 values[slots] (quantized logp | quantized logbo << 16).
-//   trigram   same, keys (u<<32|v<<16|w), u16 values (quantized logp).
+//   trigram   same, keys (u<<32|v<<16|w), same u32 values.
+//   fourgram  optional: keys (t<<48|u<<32|v<<16|w), u16 values (logp).
 //   cands     folded key → candidate ids: u64 slots, u64 key hashes[slots],
 //             u32 begin[slots], u32 end[slots], u16 ids[...] (best unigram first).
 //   channel   the OCR confusion costs (restore_channel.h); optional.
 //   meta      free text: how the model was built.
 // Probabilities are interpolated Kneser-Ney turned into backoff form, so a
-// lookup is at most three probes:
-//   p(w|u,v) = p3(uvw) if stored, else bo(uv) + [p2(vw) if stored, else bo(v) + p1(w)].
+// lookup is a short chain of probes:
+//   p(w|u,v) = p3(uvw) if stored, else bo(uv) + [p2(vw) if stored, else bo(v) + p1(w)],
+// and one order up the same for four-gram models.
 //
 // An LmModel is immutable after Open() and safe to share between threads.
 #pragma once
@@ -75,6 +77,9 @@ class LmModel {
   float Unigram(SyllableId w) const { return unigram_[2 * w]; }
   // log p(w | u v); u may be kBos or kUnk, v likewise.
   float LogProb(SyllableId u, SyllableId v, SyllableId w) const;
+  // log p(w | t u v) with a four-gram model; the trigram one otherwise.
+  float LogProb(SyllableId t, SyllableId u, SyllableId v, SyllableId w) const;
+  bool HasFourgrams() const { return four_keys_ != nullptr; }
   // log p(w | v), the bigram part only.
   float LogProb2(SyllableId v, SyllableId w) const;
 
@@ -88,6 +93,9 @@ class LmModel {
   Context ContextOf(SyllableId u, SyllableId v) const;
   // The stored log p3(w | u v), if any.
   bool Trigram(SyllableId u, SyllableId v, SyllableId w, float* logprob) const;
+  // The same one order up (four-gram models; {} otherwise).
+  Context Context3Of(SyllableId t, SyllableId u, SyllableId v) const;
+  bool Fourgram(SyllableId t, SyllableId u, SyllableId v, SyllableId w, float* logprob) const;
 
   std::string_view Section(std::string_view name) const;  // empty if absent
   std::string_view Meta() const { return Section("meta"); }
@@ -108,7 +116,10 @@ class LmModel {
   const uint32_t* bi_vals_ = nullptr;
   uint64_t tri_mask_ = 0;
   const uint64_t* tri_keys_ = nullptr;
-  const uint16_t* tri_vals_ = nullptr;
+  const uint32_t* tri_vals_ = nullptr;
+  uint64_t four_mask_ = 0;
+  const uint64_t* four_keys_ = nullptr;
+  const uint16_t* four_vals_ = nullptr;
   uint64_t cand_mask_ = 0;
   const uint64_t* cand_keys_ = nullptr;
   const uint32_t* cand_begin_ = nullptr;

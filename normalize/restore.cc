@@ -34,7 +34,7 @@ struct Slot {
 };
 
 struct Hyp {
-  SyllableId u, v;
+  SyllableId t, u, v;  // the last three words (t unused by a trigram model)
   float score;
   int32_t back;  // index of the previous hypothesis in the arena
 };
@@ -85,10 +85,10 @@ struct Restorer::Impl {
   // Word classes of the model (lm_build.h); kUnk for a model without them.
   SyllableId number_id = kUnk, code_id = kUnk;
 
-  float LogProb(SyllableId u, SyllableId v, SyllableId w) const {
-    float a = lm->LogProb(u, v, w);
+  float LogProb(SyllableId t, SyllableId u, SyllableId v, SyllableId w) const {
+    float a = lm->LogProb(t, u, v, w);
     if (!archive) return a;
-    float x = log_base_weight + a, y = log_archive_weight + archive->LogProb(u, v, w);
+    float x = log_base_weight + a, y = log_archive_weight + archive->LogProb(t, u, v, w);
     float m = std::max(x, y);
     return m + std::log(std::exp(x - m) + std::exp(y - m));
   }
@@ -230,54 +230,93 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
   std::vector<Hyp> arena;
   std::vector<Hyp> next;
   std::vector<SyllableId> prev_v;
-  std::vector<float> p2;
+  std::vector<uint64_t> prev_state;
+  std::vector<uint32_t> state_of;
+  std::vector<float> p2, p3;
+  const bool four = lm->HasFourgrams();
   const size_t beam = options.beam ? options.beam : std::numeric_limits<size_t>::max();
   size_t i = 0;
   while (i < slots.size()) {
     size_t j = i + 1;
     while (j < slots.size() && !slots[j].hard_break) ++j;
     arena.clear();
-    arena.push_back({kBos, kBos, 0, -1});
+    arena.push_back({kBos, kBos, kBos, 0, -1});
     size_t from = 0, to = 1;
     float floor = kNegInf;
-    std::vector<std::pair<size_t, size_t>> steps;
     for (size_t k = i; k < j; ++k) {
       const Slot& s = slots[k];
+      // Hypotheses that share their last words share the lower-order parts
+      // of p(w | t u v): p2(v w) per distinct v, p3(u v w) per distinct (u, v).
+      // States after this token are (u, v, w) for a four-gram model, (v, w)
+      // for a trigram one: recombined by previous state and candidate.
       prev_v.clear();
-      for (size_t h = from; h < to; ++h)
-        if (std::find(prev_v.begin(), prev_v.end(), arena[h].v) == prev_v.end()) prev_v.push_back(arena[h].v);
-      next.assign(size_t(s.count) * prev_v.size(), Hyp{0, 0, kNegInf, -1});
+      prev_state.clear();
+      state_of.clear();
+      for (size_t h = from; h < to; ++h) {
+        const Hyp& hy = arena[h];
+        uint64_t key = four ? (uint64_t(hy.u) << 16) | hy.v : hy.v;
+        size_t si = std::find(prev_state.begin(), prev_state.end(), key) - prev_state.begin();
+        if (si == prev_state.size()) prev_state.push_back(key);
+        state_of.push_back(uint32_t(si));
+        if (std::find(prev_v.begin(), prev_v.end(), hy.v) == prev_v.end()) prev_v.push_back(hy.v);
+      }
+      const size_t S = prev_state.size(), V = prev_v.size();
+      next.assign(size_t(s.count) * S, Hyp{0, 0, 0, kNegInf, -1});
       if (archive) {
         for (size_t h = from; h < to; ++h) {
           const Hyp& hy = arena[h];
-          size_t vi = std::find(prev_v.begin(), prev_v.end(), hy.v) - prev_v.begin();
+          if (hy.score < floor) continue;
           for (uint32_t c = 0; c < s.count; ++c) {
             const Choice& ch = choices[s.first + c];
-            float sc = hy.score + LogProb(hy.u, hy.v, ch.id) - ch.cost;
-            Hyp& n = next[c * prev_v.size() + vi];
-            if (sc > n.score) n = {hy.v, ch.id, sc, int32_t(h)};
+            float sc = hy.score + LogProb(hy.t, hy.u, hy.v, ch.id) - ch.cost;
+            Hyp& n = next[c * S + state_of[h - from]];
+            if (sc > n.score) n = {hy.u, hy.v, ch.id, sc, int32_t(h)};
           }
         }
       } else {
-        // p(w|u,v) = p3(uvw) or bo(uv) + p2(vw): the bigram parts are shared
-        // by hypotheses ending in the same v, the back-off by candidates.
-        p2.resize(size_t(s.count) * prev_v.size());
-        for (size_t vi = 0; vi < prev_v.size(); ++vi)
-          for (uint32_t c = 0; c < s.count; ++c)
-            p2[c * prev_v.size() + vi] = lm->LogProb2(prev_v[vi], choices[s.first + c].id);
+        p2.resize(size_t(s.count) * V);
+        for (size_t vi = 0; vi < V; ++vi)
+          for (uint32_t c = 0; c < s.count; ++c) p2[c * V + vi] = lm->LogProb2(prev_v[vi], choices[s.first + c].id);
+        auto v_index = [&](SyllableId v) { return size_t(std::find(prev_v.begin(), prev_v.end(), v) - prev_v.begin()); };
+        if (four) {
+          p3.resize(size_t(s.count) * S);
+          for (size_t si = 0; si < S; ++si) {
+            SyllableId u = SyllableId(prev_state[si] >> 16), v = SyllableId(prev_state[si]);
+            size_t vi = v_index(v);
+            LmModel::Context ctx = lm->ContextOf(u, v);
+            for (uint32_t c = 0; c < s.count; ++c) {
+              float lp;
+              if (!ctx.has_trigrams || !lm->Trigram(u, v, choices[s.first + c].id, &lp))
+                lp = ctx.backoff + p2[c * V + vi];
+              p3[c * S + si] = lp;
+            }
+          }
+        }
         for (size_t h = from; h < to; ++h) {
           const Hyp& hy = arena[h];
           if (hy.score < floor) continue;
-          size_t vi = std::find(prev_v.begin(), prev_v.end(), hy.v) - prev_v.begin();
-          LmModel::Context ctx = lm->ContextOf(hy.u, hy.v);
-          for (uint32_t c = 0; c < s.count; ++c) {
-            const Choice& ch = choices[s.first + c];
-            float lp;
-            if (!ctx.has_trigrams || !lm->Trigram(hy.u, hy.v, ch.id, &lp))
-              lp = ctx.backoff + p2[c * prev_v.size() + vi];
-            float sc = hy.score + lp - ch.cost;
-            Hyp& n = next[c * prev_v.size() + vi];
-            if (sc > n.score) n = {hy.v, ch.id, sc, int32_t(h)};
+          size_t si = state_of[h - from];
+          if (four) {
+            LmModel::Context ctx = lm->Context3Of(hy.t, hy.u, hy.v);
+            for (uint32_t c = 0; c < s.count; ++c) {
+              const Choice& ch = choices[s.first + c];
+              float lp;
+              if (!ctx.has_trigrams || !lm->Fourgram(hy.t, hy.u, hy.v, ch.id, &lp)) lp = ctx.backoff + p3[c * S + si];
+              float sc = hy.score + lp - ch.cost;
+              Hyp& n = next[c * S + si];
+              if (sc > n.score) n = {hy.u, hy.v, ch.id, sc, int32_t(h)};
+            }
+          } else {
+            size_t vi = v_index(hy.v);
+            LmModel::Context ctx = lm->ContextOf(hy.u, hy.v);
+            for (uint32_t c = 0; c < s.count; ++c) {
+              const Choice& ch = choices[s.first + c];
+              float lp;
+              if (!ctx.has_trigrams || !lm->Trigram(hy.u, hy.v, ch.id, &lp)) lp = ctx.backoff + p2[c * V + vi];
+              float sc = hy.score + lp - ch.cost;
+              Hyp& n = next[c * S + si];
+              if (sc > n.score) n = {hy.u, hy.v, ch.id, sc, int32_t(h)};
+            }
           }
         }
       }
@@ -299,7 +338,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
     float top = kNegInf;
     int32_t at = -1;
     for (size_t h = from; h < to; ++h) {
-      float sc = arena[h].score + LogProb(arena[h].u, arena[h].v, kEos);
+      float sc = arena[h].score + LogProb(arena[h].t, arena[h].u, arena[h].v, kEos);
       if (sc > top) top = sc, at = int32_t(h);
     }
     for (size_t k = j; k-- > i && at >= 0;) {
