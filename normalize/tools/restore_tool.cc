@@ -6,6 +6,8 @@
 //   restore_tool heldout LM_DIR OUT_DIR          → OUT_DIR/heldout-NN.txt
 //   restore_tool eval    MODEL GOLD.txt...       → strips, restores, scores
 //   restore_tool ocr     MODEL PAIRS_DIR         → restores NAME.ocr.txt, scores
+//   restore_tool strip   -                       → stdin without diacritics
+//   restore_tool pages   LM_DIR OUT [TRAIN TEST] → pages for bench/make_ocr_pairs.sh
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -107,6 +109,12 @@ int main(int argc, char** argv) {
               << " p2=" << (*m)->LogProb2(v, w) << " p1=" << (*m)->Unigram(w) << "\n";
     return 0;
   }
+  if (cmd == "strip") {  // restore_tool strip - : accented stdin → unaccented stdout
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    std::cout << StripMarks(ToNfc(ss.str()));
+    return 0;
+  }
   if (cmd == "restore") {
     RestoreOptions ro;
     if (const char* b = getenv("BEAM")) ro.beam = atoi(b);
@@ -170,7 +178,7 @@ int main(int argc, char** argv) {
       syl += s.syllables;
       correct += s.correct;
       std::cout << "accuracy " << s.accuracy() * 100 << "% (" << s.correct << "/" << s.syllables
-                << ", input as is " << base.accuracy() * 100 << "%)\n";
+                << ", input unrestored " << base.accuracy() * 100 << "%)\n";
       if (getenv("SHOW")) std::cout << out << "\n";
       if (getenv("DIFF")) {
         std::string g = LowerSyllable(CanonicalTones(gold)), o = LowerSyllable(CanonicalTones(out));
