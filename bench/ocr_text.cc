@@ -1,6 +1,6 @@
 // vanban_ocr_text FILE [--jobs N] [--dpi D] [--first A] [--last B]
 //                      [--no-deskew] [--bgnorm] [--[no-]despeckle] [--no-rules]
-//                      [--verbose] [--words]
+//                      [--psm6] [--verbose] [--words]
 //
 // OCRs a scanned PDF (or an image) through vanban's in-process pool and prints
 // the text of every page to stdout; the run's pages/min to stderr. The bench
@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   vanban::ingest::PrepareOcrThreads();
   if (argc < 2) {
     std::fprintf(stderr, "usage: vanban_ocr_text FILE [--jobs N] [--dpi D] [--first A] [--last B] "
-                         "[--no-deskew] [--bgnorm] [--[no-]despeckle] [--no-rules] [--verbose] [--words]\n");
+                         "[--no-deskew] [--bgnorm] [--[no-]despeckle] [--no-rules] [--psm6] [--verbose] [--words]\n");
     return 2;
   }
   const std::string path = argv[1];
@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     else if (arg == "--despeckle") tuning.preprocessing.despeckle = true;
     else if (arg == "--no-despeckle") tuning.preprocessing.despeckle = false;
     else if (arg == "--no-rules") tuning.find_rules = false;
+    else if (arg == "--psm6") tuning.uniform_block = true;
     else if (arg == "--verbose") verbose = true;
     else if (arg == "--words") words = true;
     else {

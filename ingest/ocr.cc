@@ -96,7 +96,8 @@ std::vector<Page> RunPool(const std::vector<int>& numbers, const PageLoader& loa
         PixPtr prepared = PreparePage(image->get(), tuning.preprocessing, &skew);
         image->reset();  // one page image per worker at a time
         page.number = number;
-        Status status = (*engine)->Recognize(prepared.get(), options.page_seconds, &page);
+        Status status = (*engine)->Recognize(prepared.get(), options.page_seconds,
+                                               tuning.uniform_block, &page);
         if (!status.ok()) {
           page = FailedPage(number, std::move(status));
         } else {

@@ -54,6 +54,9 @@ struct OcrTuning {
   // page of scanner noise (shared/TOOLCHAIN.md); 40 lies well between.
   double min_page_confidence = 40;
   bool find_rules = true;
+  // Tesseract page segmentation: automatic layout (psm 3) or one uniform
+  // block of text (psm 6, faster; vanban rebuilds the reading order itself).
+  bool uniform_block = false;
 };
 
 // The same, with the knobs the bench turns.

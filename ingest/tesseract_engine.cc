@@ -41,7 +41,8 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::stri
   return engine;
 }
 
-Status TesseractEngine::Recognize(PIX* image, double seconds, Page* page) {
+Status TesseractEngine::Recognize(PIX* image, double seconds, bool uniform_block, Page* page) {
+  api_->SetPageSegMode(uniform_block ? tesseract::PSM_SINGLE_BLOCK : tesseract::PSM_AUTO);
   api_->SetImage(image);
   const int dpi = pixGetXRes(image);
   // Without a resolution Tesseract guesses one from the text size and warns.

@@ -31,7 +31,8 @@ class TesseractEngine {
   // Recognises an 8-bit gray page. Fills page->words, text (reading order),
   // width/height (pixels) and ocr_confidence; leaves number/source/reason to
   // the caller. Fails with kLimitExceeded when `seconds` pass first.
-  Status Recognize(PIX* image, double seconds, Page* page);
+  // `uniform_block`: psm 6 instead of psm 3.
+  Status Recognize(PIX* image, double seconds, bool uniform_block, Page* page);
 
   const std::string& language() const { return language_; }
   const std::string& tessdata_dir() const { return tessdata_dir_; }

@@ -9,6 +9,7 @@
 #include <poppler-document.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -554,4 +555,44 @@ TEST_CASE("a 200 dpi scan is OCR'd at 200 dpi, not interpolated up to 300", "[oc
   CHECK(pages[0].reason == "OCR at 200 dpi (the scan's resolution)");
   CHECK(pages[0].width == 1654);
   CHECK(pages[0].ocr_confidence > 90);
+}
+
+TEST_CASE("the ruling lines of a table are found as rules", "[ocr][rules]") {
+  // A 3 x 2 grid (bảng nhiệm vụ) with text in its cells, at 300 dpi.
+  Surface image = PageImage([](cairo_t* cr) {
+    cairo_set_line_width(cr, 0.75);
+    for (double y : {100.0, 140.0, 180.0}) {
+      cairo_move_to(cr, 60, y);
+      cairo_line_to(cr, 540, y);
+    }
+    for (double x : {60.0, 300.0, 540.0}) {
+      cairo_move_to(cr, x, 100);
+      cairo_line_to(cr, x, 180);
+    }
+    cairo_stroke(cr);
+    DrawText(cr, "Cải cách thủ tục hành chính", 66, 108, 13);
+    DrawText(cr, "Tổ chức thực hiện", 306, 148, 13);
+  });
+  const std::string png = vanban::testing::TempDir() + "/table.png";
+  REQUIRE(cairo_surface_write_to_png(image.get(), png.c_str()) == CAIRO_STATUS_SUCCESS);
+  PixPtr gray = ToGray8(AdoptPix(pixRead(png.c_str())).get());
+  REQUIRE(gray);
+  std::vector<vanban::Rule> rules = FindRules(gray.get(), 300);
+  std::vector<vanban::Rule> horizontal, vertical;
+  for (const vanban::Rule& r : rules) (r.box.width() > r.box.height() ? horizontal : vertical).push_back(r);
+  REQUIRE(horizontal.size() == 3);
+  REQUIRE(vertical.size() == 3);
+  const double px = 300.0 / 72;
+  std::sort(horizontal.begin(), horizontal.end(),
+            [](const auto& a, const auto& b) { return a.box.y0 < b.box.y0; });
+  std::sort(vertical.begin(), vertical.end(),
+            [](const auto& a, const auto& b) { return a.box.x0 < b.box.x0; });
+  const double ys[] = {100, 140, 180}, xs[] = {60, 300, 540};
+  for (int i = 0; i < 3; ++i) {
+    CHECK(horizontal[i].box.cy() == Approx(ys[i] * px).margin(4));
+    CHECK(horizontal[i].box.x0 == Approx(60 * px).margin(6));
+    CHECK(horizontal[i].box.x1 == Approx(540 * px).margin(6));
+    CHECK(vertical[i].box.cx() == Approx(xs[i] * px).margin(4));
+    CHECK(vertical[i].box.height() == Approx(80 * px).margin(8));
+  }
 }
