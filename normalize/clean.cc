@@ -64,6 +64,9 @@ struct ColumnPatterns {
   RE2 recipient_item{R"(^[-–+•])"};
   // A person's name: 2–5 capitalised words (Nguyễn Văn Hãnh, Vi Hữu Tài).
   RE2 name{R"(^\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,4}$)"};
+  // "Nơi nhận: HIỆU TRƯỞNG" with a single space, as a PDF text layer gives
+  // the two columns once the gap is gone.
+  RE2 recipients_and_title{R"(^((?:Nơi nhận|NƠI NHẬN)\s*:)\s*(\S.*)$)"};
 };
 const ColumnPatterns& Columns() {
   static const ColumnPatterns* p = new ColumnPatterns;
@@ -161,6 +164,12 @@ std::vector<std::string> SplitColumns(std::string_view line) {
       }
     }
     i = j - 1;
+  }
+  std::string label, rest;
+  if (RE2::FullMatch(line.substr(start, end - start), Columns().recipients_and_title, &label,
+                     &rest) &&
+      IsAllCaps(rest)) {
+    return {label, CollapseSpaces(rest)};
   }
   return {std::string(line)};
 }

@@ -32,6 +32,8 @@ std::string RemoveConverterArtefacts(std::string_view text);
 // capitals, a date line "…, ngày … tháng …", the motto "Độc lập - …", a
 // person's name after a Nơi nhận item) or the left part opens "Nơi nhận" or
 // "Số:"; a wide gap inside justified prose ("80% hồ sơ        giải") stays.
+// Without a gap, "Nơi nhận: HIỆU TRƯỞNG" (a PDF line) splits too when all
+// that follows the colon is in capitals.
 std::vector<std::string> SplitColumns(std::string_view line);
 
 // "t r ư ờ n g" → "trường": a run of ≥ 3 single letters separated by single

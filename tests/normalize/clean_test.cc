@@ -88,6 +88,10 @@ TEST_CASE("SplitColumns separates side-by-side header and signature columns", "[
         V{"Số: 30/KH-THPTKT", "Hải Phòng, ngày 25 tháng 01 năm 2024"});
   CHECK(internal::SplitColumns("- Lưu: VT.                      Nguyễn Văn Hãnh") ==
         V{"- Lưu: VT.", "Nguyễn Văn Hãnh"});
+  // Seed 002's PDF text layer: one space left between the columns.
+  CHECK(internal::SplitColumns("Nơi nhận: HIỆU TRƯỞNG") == V{"Nơi nhận:", "HIỆU TRƯỞNG"});
+  CHECK(internal::SplitColumns("Nơi nhận: - Như trên;") == V{"Nơi nhận: - Như trên;"});
+  CHECK(internal::SplitColumns("Nơi nhận:") == V{"Nơi nhận:"});
   // Justified prose with a wide gap (seed 003) stays one line.
   const char* prose =
       "4. 100% hồ sơ giải quyết TTHC giải quyết đúng hạn. Phấn đấu 80% hồ sơ                   giải ";

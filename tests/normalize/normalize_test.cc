@@ -317,3 +317,25 @@ TEST_CASE("Seed PDFs through ingest: pages kept, sentences joined", "[normalize]
 
 }  // namespace
 }  // namespace vanban::normalize
+
+namespace vanban::normalize {
+namespace {
+
+TEST_CASE("Seed 002 PDF: Nơi nhận and the signer's title split apart", "[normalize][seed][pdf]") {
+  std::string path = testing::RequireShared("corpus/pdf/002_c8f5fa6bf13346e2.pdf");
+  ingest::Options io;
+  io.ocr = ingest::OcrMode::kNever;
+  Result<Document> doc = ingest::ReadFile(path, io);
+  REQUIRE(doc.ok());
+  NormalizedText t = Normalize(*doc);
+  CheckCanonical(t);
+  CHECK(t.pages.size() == doc->pages.size());
+  CHECK(HasLine(t, "Nơi nhận:"));
+  CHECK(HasLine(t, "HIỆU TRƯỞNG"));
+  CHECK(HasLine(t, "- Phòng Văn hóa (báo cáo);"));
+  CHECK(HasLine(t, "Nguyễn Văn Hãnh"));
+  CHECK(HasLine(t, "Thực hiện công tác cải cách hành chính năm học 2025-2026"));
+}
+
+}  // namespace
+}  // namespace vanban::normalize
