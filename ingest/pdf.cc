@@ -57,7 +57,9 @@ Page ReadTextLayer(const PdfDocument& pdf, int index) {
     box.space_after = t.has_space_after();
     boxes.push_back(std::move(box));
   }
-  OrderedPage ordered = OrderWords(std::move(boxes), page.height);
+  ReadingOrderOptions order;
+  order.header_block = index == 0;
+  OrderedPage ordered = OrderWords(std::move(boxes), page.height, order);
   page.words = std::move(ordered.words);
   page.text = std::move(ordered.text);
   return page;

@@ -23,6 +23,7 @@ struct Row {
 // Consecutive rows read either one line per row, or as a two-column band.
 struct Block {
   bool band = false;
+  bool header = false;  // the header block (rule 4)
   std::vector<int> rows;
   double gutter_lo = 0, gutter_hi = 0;  // band only: free space between the columns
 };
@@ -129,7 +130,7 @@ class Orderer {
           band.gutter_hi = std::min(band.gutter_hi, hi);
           continue;
         }
-        Block band{true, {r}, lo, hi};
+        Block band{true, false, {r}, lo, hi};
         // One-segment rows just above, on one side of the gutter, belong to
         // the band: "KT. HIỆU TRƯỞNG" above the "Nơi nhận:" row.
         while (!blocks_.empty() && !blocks_.back().band) {
@@ -150,8 +151,26 @@ class Orderer {
         blocks_.back().rows.push_back(r);
         continue;
       }
-      blocks_.push_back(Block{false, {r}, 0, 0});
+      blocks_.push_back(Block{false, false, {r}, 0, 0});
       open = false;
+    }
+    MarkHeader();
+  }
+
+  // The page's first band, when it starts in the top third, is the header
+  // block; a band right below it whose gutter lines up (the "Số" row after
+  // the space left for the rules) belongs to it.
+  void MarkHeader() {
+    auto first = std::find_if(blocks_.begin(), blocks_.end(), [](const Block& b) { return b.band; });
+    if (!options_.header_block || first == blocks_.end() || rows_[first->rows[0]].y0 >= page_height_ / 3)
+      return;
+    first->header = true;
+    while (first + 1 != blocks_.end() && first[1].band && first[1].gutter_lo < first->gutter_hi &&
+           first[1].gutter_hi > first->gutter_lo) {
+      first->rows.insert(first->rows.end(), first[1].rows.begin(), first[1].rows.end());
+      first->gutter_lo = std::max(first->gutter_lo, first[1].gutter_lo);
+      first->gutter_hi = std::min(first->gutter_hi, first[1].gutter_hi);
+      blocks_.erase(first + 1);
     }
   }
 
@@ -182,6 +201,12 @@ class Orderer {
     return {};
   }
 
+  void EmitColumns(const Block& band, size_t begin, size_t end) {
+    for (Side side : {Side::kLeft, Side::kRight}) {
+      for (size_t k = begin; k < end; ++k) EmitLine(PartOf(band.rows[k], side, band));
+    }
+  }
+
   void Emit(size_t b) {
     const Block& block = blocks_[b];
     if (!block.band) {
@@ -191,27 +216,26 @@ class Orderer {
       EmitLine(words);
       return;
     }
-    // Rule 4's exception: the header block's "Số" row, read after both columns.
     size_t n = block.rows.size();
-    bool header_tail = false;
-    if (!seen_band_ && n >= 3 && rows_[block.rows[n - 1]].TwoColumn() &&
-        rows_[block.rows[0]].y0 < page_height_ / 3) {
-      int left = 0, right = 0;
-      for (size_t k = 0; k + 1 < n; ++k) {
-        left += !PartOf(block.rows[k], Side::kLeft, block).empty();
-        right += !PartOf(block.rows[k], Side::kRight, block).empty();
+    if (!block.header) {
+      EmitColumns(block, 0, n);
+      return;
+    }
+    // Rule 4's exception: the "Số" row is the first two-column row with two
+    // lines or more above it in each column.
+    int left = 0, right = 0;
+    for (size_t k = 0; k < n; ++k) {
+      if (rows_[block.rows[k]].TwoColumn() && left >= 2 && right >= 2) {
+        EmitColumns(block, 0, k);
+        EmitLine(rows_[block.rows[k]].segments[0].words);
+        EmitLine(rows_[block.rows[k]].segments[1].words);
+        EmitColumns(block, k + 1, n);
+        return;
       }
-      header_tail = left >= 2 && right >= 2;
+      left += !PartOf(block.rows[k], Side::kLeft, block).empty();
+      right += !PartOf(block.rows[k], Side::kRight, block).empty();
     }
-    seen_band_ = true;
-    size_t body = header_tail ? n - 1 : n;
-    for (Side side : {Side::kLeft, Side::kRight}) {
-      for (size_t k = 0; k < body; ++k) EmitLine(PartOf(block.rows[k], side, block));
-    }
-    if (header_tail) {
-      EmitLine(rows_[block.rows[n - 1]].segments[0].words);
-      EmitLine(rows_[block.rows[n - 1]].segments[1].words);
-    }
+    EmitColumns(block, 0, n);
   }
 
   std::vector<TextBox> boxes_;
@@ -221,7 +245,6 @@ class Orderer {
   std::vector<Block> blocks_;
   OrderedPage out_;
   int line_count_ = 0;
-  bool seen_band_ = false;
 };
 
 }  // namespace

@@ -23,13 +23,16 @@
 //      a band (the space left for the rules under the header, the space left
 //      for the signature). So does a row that crosses the gutter.
 //   4. A band is read column by column: every left line, then every right
-//      line. One exception, for the header block when it has no gap before
-//      its "Số" row: when the page's first band starts in the top third of
-//      the page, ends with a two-column row, and each column has at least two
-//      lines above that row, that row is read after both columns (left
-//      segment, then right). So the header reads issuing bodies, motto,
-//      "Số: ...", date line, whether or not a gap separates the "Số" row
-//      (with a gap, the "Số" row is a band of its own).
+//      line. The header block is the exception. It is the first page's first
+//      band when that starts in the top third of the page, together with a band
+//      right below it whose gutter lines up (the "Số" row after the space
+//      left for the rules). Its "Số" row is the first two-column row with at
+//      least two lines above it in each column; the lines above that row are
+//      read column by column, then the "Số" row (left, then right), then the
+//      rows below it column by column (a công văn's "V/v ..." under "Số").
+//      So the header reads: issuing bodies, motto, "Số: ...", date line,
+//      whatever the spacing. The signature band is read column by column:
+//      "Nơi nhận:" and its list, then the title lines and the signer's name.
 //   5. Rows outside bands are one line each, segments joined by one space
 //      (a table row reads across).
 // Within a line, words are joined by one space when the gap between their
@@ -58,6 +61,9 @@ struct ReadingOrderOptions {
   double band_break_lines = 0.75;
   // Horizontal gap, in font sizes, above which two boxes are separate words.
   double space_gap_em = 0.12;
+  // Whether to look for the header block (rule 4): on a document's first page
+  // only, since a signature band at the top of the last page looks the same.
+  bool header_block = true;
 };
 
 // A word as the text layer gives it, and whether the layer put a space after it.

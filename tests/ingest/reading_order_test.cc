@@ -71,6 +71,21 @@ TEST_CASE("The header block reads issuers, motto, Số, date", "[ingest][order]"
   }
 }
 
+TEST_CASE("A công văn's header: V/v under the Số row comes after the date", "[ingest][order]") {
+  const char* want =
+      "UBND TỈNH ĐỒNG THÁP\nSỞ GIÁO DỤC\nCỘNG HÒA XÃ HỘI\nĐộc lập - Tự do\nSố: 215/SGDĐT-VP\n"
+      "Đồng Tháp, ngày 27\nV/v báo cáo kết quả\ncông tác cải cách\n"
+      "Kính gửi: Hiệu trưởng các trường trung học phổ thông;";
+  for (double so : {86.0, 110.0}) {  // Số row right under the motto, or after a gap
+    INFO("Số row at y=" << so);
+    CHECK(Text({{60, 50, "UBND TỈNH ĐỒNG THÁP"}, {330, 50, "CỘNG HÒA XÃ HỘI"},
+                {70, 68, "SỞ GIÁO DỤC"}, {340, 68, "Độc lập - Tự do"},
+                {60, so, "Số: 215/SGDĐT-VP"}, {320, so, "Đồng Tháp, ngày 27"},
+                {60, so + 17, "V/v báo cáo kết quả"}, {60, so + 34, "công tác cải cách"},
+                {85, so + 80, "Kính gửi: Hiệu trưởng các trường trung học phổ thông;"}}) == want);
+  }
+}
+
 TEST_CASE("Nơi nhận and the signature read column by column", "[ingest][order]") {
   SECTION("short list, signature gap on the right") {
     CHECK(Text({{85, 560, "thực hiện nghiêm túc kế hoạch này trong toàn trường."},
@@ -87,6 +102,22 @@ TEST_CASE("Nơi nhận and the signature read column by column", "[ingest][order
                 {85, 668, "- Lưu: VT."}, {390, 668, "Lê Văn B"}}) ==
           "Nơi nhận:\n- Sở GD&ĐT;\n- UBND xã;\n- Các tổ;\n- Lưu: VT.\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\nLê Văn B");
   }
+}
+
+TEST_CASE("A signature band at the top of a later page is not a header", "[ingest][order]") {
+  // The công văn sample's page 2: the list in 11 pt beside a 14 pt title,
+  // "(Đã ký)" on the row of the fifth item.
+  std::vector<Placed> lines = {{85, 56, "hướng dẫn./."},
+                               {85, 84, "Nơi nhận:"}, {380, 84, "KT. GIÁM ĐỐC"},
+                               {85, 97, "- Như trên;"}, {376, 100, "PHÓ GIÁM ĐỐC"},
+                               {85, 110, "- Sở Nội vụ;"}, {85, 122, "- Cổng TTĐT;"},
+                               {411, 129, "(Đã ký)"}, {85, 134, "- Lưu: VT."},
+                               {384, 182, "Lê Hoàng Phúc"}};
+  ReadingOrderOptions later_page;
+  later_page.header_block = false;
+  CHECK(OrderWords(Lay(lines), 842, later_page).text ==
+        "hướng dẫn./.\nNơi nhận:\n- Như trên;\n- Sở Nội vụ;\n- Cổng TTĐT;\n- Lưu: VT.\nKT. GIÁM ĐỐC\n"
+        "PHÓ GIÁM ĐỐC\n(Đã ký)\nLê Hoàng Phúc");
 }
 
 TEST_CASE("Rows of three or more segments read across, one line each", "[ingest][order]") {
