@@ -70,6 +70,15 @@ const VniMark* FindVniMark(char32_t cp) {
   return nullptr;
 }
 
+bool IsVniMarkByte(char32_t cp) {
+  static const std::array<bool, 256> table = [] {
+    std::array<bool, 256> t{};
+    for (const VniMark& m : kVniMarks) t[m.byte] = true;
+    return t;
+  }();
+  return cp < 256 && table[cp];
+}
+
 // VNI letters that stand alone (one byte each).
 char32_t VniLetter(char32_t cp) {
   switch (cp) {
@@ -125,23 +134,33 @@ const char* LegacyEncodingName(LegacyEncoding e) {
 
 LegacyEncoding DetectLegacyEncoding(std::string_view s) {
   // Scores count clue characters inside words (next to a letter), so a "§" or
-  // "©" used as a symbol between spaces does not count.
+  // "©" used as a symbol between spaces does not count. Each code point is
+  // decoded once; `cur` is looked at with its neighbours `prev` and `next`.
   int unicode = 0, tcvn3 = 0, vni = 0;
-  char32_t prev = ' ';
   size_t i = 0;
-  while (i < s.size()) {
-    char32_t cp = NextCodePoint(s, i);
-    size_t j = i;
-    char32_t next = j < s.size() ? NextCodePoint(s, j) : U' ';
-    if (IsVietnameseOutsideLatin1(cp)) ++unicode;
-    if (cp >= 0xA1 && cp <= 0xBE && Tcvn3Letter(cp) && (IsLetter(prev) || IsLetter(next))) ++tcvn3;
-    // A Latin-1 capital right after a lower-case letter: "nghÜa", "ViÖt", "KÕ"
-    // is no spelling of any language, but TCVN3's ĩ, ệ, ế.
-    if (cp >= 0xC0 && cp <= 0xDE && Tcvn3Letter(cp) && IsLowerLetter(prev)) ++tcvn3;
-    if (FindVniMark(cp) && IsAsciiVowel(prev)) ++vni;
-    // VNI "ñ"/"Ñ" (đ) starts a word: "ñöôïc", "Ñoäc".
-    if ((cp == U'ñ' || cp == U'Ñ') && !IsLetter(prev) && IsLetter(next)) ++vni;
-    prev = cp;
+  char32_t prev = ' ', cur = s.empty() ? U' ' : NextCodePoint(s, i);
+  while (!s.empty()) {
+    const bool more = i < s.size();
+    const char32_t next = more ? NextCodePoint(s, i) : U' ';
+    if (cur >= 0x80) {
+      if (IsVietnameseOutsideLatin1(cur)) {
+        // Enough genuine Vietnamese letters to decide: most pages stop here
+        // within their first lines.
+        if (++unicode >= 64 && unicode > 4 * std::max(tcvn3, vni)) return LegacyEncoding::kNone;
+      } else if (cur < 0x100) {
+        const bool tcvn3_letter = Tcvn3Letter(cur) != 0;
+        if (tcvn3_letter && cur <= 0xBE && (IsLetter(prev) || IsLetter(next))) ++tcvn3;
+        // A Latin-1 capital right after a lower-case letter: "nghÜa", "ViÖt",
+        // "KÕ" is no spelling of any language, but TCVN3's ĩ, ệ, ế.
+        if (tcvn3_letter && cur >= 0xC0 && cur <= 0xDE && IsLowerLetter(prev)) ++tcvn3;
+        if (IsVniMarkByte(cur) && IsAsciiVowel(prev)) ++vni;
+        // VNI "ñ"/"Ñ" (đ) starts a word: "ñöôïc", "Ñoäc".
+        if ((cur == U'ñ' || cur == U'Ñ') && !IsLetter(prev) && IsLetter(next)) ++vni;
+      }
+    }
+    if (!more) break;
+    prev = cur;
+    cur = next;
   }
   const int clues = std::max(tcvn3, vni);
   if (clues < 3) return LegacyEncoding::kNone;
