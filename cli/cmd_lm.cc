@@ -26,7 +26,7 @@ struct LmArgs {
 bool CameAccented(const std::string& raw) {
   size_t tokens = 0, marked = 0;
   for (const normalize::TokenSpan& t : normalize::ScanTokens(raw)) {
-    if (t.number) continue;
+    if (!t.word()) continue;
     ++tokens;
     marked += normalize::HasMarks(std::string_view(raw).substr(t.begin, t.end - t.begin));
   }

@@ -90,7 +90,7 @@ Result<std::vector<Doc>> CollectDocs(const LmBuildOptions& o, std::vector<std::s
 // the context of key k is k >> 16 and its lower-order suffix k & Mask(n-1).
 class KneserNey {
  public:
-  KneserNey(size_t vocab, int order) : vocab_(vocab), order_(order) {}
+  KneserNey(size_t vocab, int order, double raw_mix) : vocab_(vocab), order_(order), raw_mix_(raw_mix) {}
 
   void AddSentence(const std::vector<SyllableId>& s, int weight) {
     uint64_t key = 0;
@@ -125,6 +125,7 @@ class KneserNey {
 
   size_t vocab_;
   int order_;
+  double raw_mix_;
   std::vector<uint64_t> events_;
 };
 
@@ -204,6 +205,14 @@ void KneserNey::Finish(int min_top_count, LmWriter& writer, std::string* report)
   for (double c : cc1) total1 += c;
   std::vector<double> p1(vocab_);
   for (size_t w = 0; w < vocab_; ++w) p1[w] = (cc1[w] + 0.1) / (total1 + 0.1 * vocab_);
+  if (raw_mix_ > 0) {
+    const double lambda = raw_mix_;
+    std::vector<double> raw(vocab_, 0);
+    double total_raw = 0;
+    for (const auto& [k, c] : types[N]) raw[k & 0xFFFF] += c, total_raw += c;
+    for (size_t w = 0; w < vocab_; ++w)
+      p1[w] = (1 - lambda) * p1[w] + lambda * (raw[w] + 0.1) / (total_raw + 0.1 * vocab_);
+  }
   p1[kBos] = 1e-12;
   std::vector<double> bo1(vocab_, 1.0);
   for (int n = 1; n <= N; ++n) bo[n].assign(types[n].size(), 1.0);
@@ -222,10 +231,6 @@ void KneserNey::Finish(int min_top_count, LmWriter& writer, std::string* report)
     for (const auto& [k, c] : types[n])
       if (c >= 1 && c <= 4) coc[c]++;
     Discounts D = Estimate(coc);
-    if (const char* f = getenv("LM_DISCOUNT")) {
-      double x, y, z;
-      if (sscanf(f, "%lf,%lf,%lf", &x, &y, &z) == 3) D.d[1] = x, D.d[2] = y, D.d[3] = z;
-    }
     r << "order " << n << ": " << types[n].size() << " entries, D " << D.d[1] << "/" << D.d[2] << "/" << D.d[3]
       << "\n";
     prob[n].assign(types[n].size(), 0);
@@ -335,11 +340,11 @@ std::vector<float> UnigramOf(const std::string& section) {
 
 // Counts `docs` with `vocab` fixed and writes a complete model.
 Status WriteModel(const std::vector<std::string>& vocab, const std::vector<Doc>& docs, int order,
-                  int min_top_count, const std::string& channel, std::string meta,
+                  int min_top_count, double raw_mix, const std::string& channel, std::string meta,
                   const std::string& out_path, bool verbose) {
   std::unordered_map<std::string, SyllableId> ids;
   for (size_t i = 3; i < vocab.size(); ++i) ids.emplace(vocab[i], SyllableId(i));
-  KneserNey kn(vocab.size(), order);
+  KneserNey kn(vocab.size(), order, raw_mix);
   size_t tokens = 0;
   for (const Doc& d : docs) {
     for (const auto& sentence : SplitSentences(d.text)) {
@@ -376,7 +381,12 @@ std::vector<std::vector<std::string>> SplitSentences(const std::string& raw) {
       if (out.empty() || !out.back().empty()) out.emplace_back();
     }
     std::string_view tok = std::string_view(text).substr(t.begin, t.end - t.begin);
-    out.back().emplace_back(WordClass(tok, t.number));
+    if (t.punct) {
+      size_t k = 0;
+      out.back().emplace_back(PunctClass(DecodeUtf8(tok, k)));
+    } else {
+      out.back().emplace_back(WordClass(tok, t.number));
+    }
   }
   if (!out.empty() && out.back().empty()) out.pop_back();
   return out;
@@ -453,6 +463,7 @@ Status BuildModel(const LmBuildOptions& o) {
     std::cerr << "\n";
   }
   std::vector<std::string> vocab = {"<unk>", "<s>", "</s>", kNumberWord, kCodeWord};
+  for (const char* p : {"<,>", "<(>", "<)>", "<q>", "<->", "</>", "<&>", "<%>"}) vocab.push_back(p);
   for (auto& [c, s] : ranked) vocab.push_back(s);
   std::string channel;
   std::string meta = "vanban restorer model: syllable trigram, interpolated modified Kneser-Ney\n";
@@ -467,7 +478,8 @@ Status BuildModel(const LmBuildOptions& o) {
   }
   meta += "order " + std::to_string(o.order) + ", n-grams of the highest order seen fewer than " +
           std::to_string(o.min_top_count) + " times not stored\n";
-  return WriteModel(vocab, *docs, o.order, o.min_top_count, channel, meta, o.out_path, o.verbose);
+  return WriteModel(vocab, *docs, o.order, o.min_top_count, o.unigram_raw_mix, channel, meta, o.out_path,
+                    o.verbose);
 }
 
 Status BuildArchiveModel(const std::string& base_model_path, const std::vector<std::string>& texts,
@@ -480,7 +492,7 @@ Status BuildArchiveModel(const std::string& base_model_path, const std::vector<s
   for (const std::string& t : texts) docs.push_back({t, 1});
   std::string meta = "vanban archive model: " + std::to_string(texts.size()) +
                      " accented documents, vocabulary of " + base_model_path + "\n";
-  return WriteModel(vocab, docs, order, 1, "", meta, out_path, false);
+  return WriteModel(vocab, docs, order, 1, LmBuildOptions().unigram_raw_mix, "", meta, out_path, false);
 }
 
 }  // namespace vanban::normalize

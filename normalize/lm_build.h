@@ -39,6 +39,10 @@ struct LmBuildOptions {
   // n-gram order, 3 or 4. Measured on the stripped seeds (corpus/model/README.md):
   // 4 gives nothing here (98.67-98.69% vs 98.71%) and needs 42-52 MB.
   int order = 3;
+  // The unigram level mixes Kneser-Ney's continuation probability with
+  // plain frequency: when the context says little, how often a syllable is
+  // written decides (stripped seeds: 98.71% → 98.74% at 0.3, 98.73% at 0.7).
+  double unigram_raw_mix = 0.3;
   // n-grams of the highest order seen fewer times than this are not stored
   // (their mass still shapes the back-off weights); keeps the model small.
   int min_top_count = 2;

@@ -84,6 +84,7 @@ struct Restorer::Impl {
   float log_base_weight = 0, log_archive_weight = 0;
   // Word classes of the model (lm_build.h); kUnk for a model without them.
   SyllableId number_id = kUnk, code_id = kUnk;
+  std::unordered_map<std::string, SyllableId> class_ids;  // "<,>" → id
 
   float LogProb(SyllableId t, SyllableId u, SyllableId v, SyllableId w) const {
     float a = lm->LogProb(t, u, v, w);
@@ -105,9 +106,11 @@ Result<std::unique_ptr<Restorer>> Restorer::Load(const std::string& path, const 
   Result<std::unique_ptr<LmModel>> lm = LmModel::Open(path);
   if (!lm.ok()) return lm.status();
   impl->lm = std::move(*lm);
-  for (SyllableId id = 3; id < 5 && id < impl->lm->VocabSize(); ++id) {
-    if (impl->lm->Syllable(id) == kNumberWord) impl->number_id = id;
-    if (impl->lm->Syllable(id) == kCodeWord) impl->code_id = id;
+  for (SyllableId id = 3; id < 16 && id < impl->lm->VocabSize(); ++id) {
+    std::string_view word = impl->lm->Syllable(id);
+    if (word == kNumberWord) impl->number_id = id;
+    if (word == kCodeWord) impl->code_id = id;
+    if (!word.empty() && word[0] == '<') impl->class_ids.emplace(std::string(word), id);
   }
   Result<Channel> ch = Channel::Parse(impl->lm->Section("channel"));
   if (!ch.ok()) return Status::Corrupt(ch.status().message() + ": " + path);
@@ -131,7 +134,7 @@ std::string Restorer::Restore(std::string_view text) const { return impl_->Resto
 
 size_t Restorer::CountSyllables(std::string_view text) {
   size_t n = 0;
-  for (const TokenSpan& t : ScanTokens(text)) n += !t.number;
+  for (const TokenSpan& t : ScanTokens(text)) n += t.word();
   return n;
 }
 
@@ -154,7 +157,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
     size_t lower = 0, unknown = 0;
     for (const TokenSpan& t : tokens) {
       std::string_view tok = text.substr(t.begin, t.end - t.begin);
-      if (t.number || tok.size() < 2 || CaseOf(tok) == CasePattern::kUpper || HasMarks(tok)) continue;
+      if (!t.word() || tok.size() < 2 || CaseOf(tok) == CasePattern::kUpper || HasMarks(tok)) continue;
       ++lower;
       unknown += lm->Candidates(FoldSyllable(tok)).empty();
     }
@@ -175,7 +178,11 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
     Slot s{t.begin, t.end, t.hard_break, true, CasePattern::kLower, uint32_t(choices.size()), 1};
     while (edit < code_edits.size() && code_edits[edit].end <= t.begin) ++edit;
     bool in_code = edit < code_edits.size() && code_edits[edit].begin <= t.begin;
-    if (t.number) {
+    if (t.punct) {
+      size_t at = 0;
+      auto it = class_ids.find(PunctClass(DecodeUtf8(tok, at)));
+      choices.push_back({it == class_ids.end() ? kUnk : it->second, 0});
+    } else if (t.number) {
       choices.push_back({number_id, 0});
     } else if (in_code) {
       choices.push_back({code_id, 0});
@@ -362,6 +369,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
       pos = e.end;
     }
     if (s.keep || best[k] == kUnk || best[k] == number_id || best[k] == code_id || s.begin < pos) continue;
+    if (lm->Syllable(best[k]).starts_with("<")) continue;
     out.append(text.substr(pos, s.begin - pos));
     out += ApplyCase(lm->Syllable(best[k]), s.pattern, text.substr(s.begin, s.end - s.begin));
     pos = s.end;
@@ -382,7 +390,7 @@ RestoreScore ScoreRestoration(std::string_view gold, std::string_view restored) 
     std::string canon = LowerSyllable(CanonicalTones(t));
     std::vector<std::string> out;
     for (const TokenSpan& s : ScanTokens(canon))
-      if (!s.number) out.push_back(canon.substr(s.begin, s.end - s.begin));
+      if (s.word()) out.push_back(canon.substr(s.begin, s.end - s.begin));
     return out;
   };
   std::vector<std::string> g = tokens(gold), r = tokens(restored);

@@ -270,7 +270,7 @@ std::string ReadAll(const std::filesystem::path& p) {
 std::vector<std::string> Tokens(const std::string& text, bool ocr) {
   std::vector<std::string> out;
   for (const TokenSpan& t : ScanTokens(text, ocr))
-    if (!t.number) out.push_back(text.substr(t.begin, t.end - t.begin));
+    if (t.word()) out.push_back(text.substr(t.begin, t.end - t.begin));
   return out;
 }
 

@@ -356,11 +356,29 @@ std::vector<TokenSpan> ScanTokens(std::string_view text, bool ocr_digits) {
     } else if (cp == ' ' || cp == '\t' || cp == '\r' || cp == 0xA0) {
     } else if (cp == '\n') {
       if (++newlines >= 2) hard = true;
+    } else if (PunctClass(cp)) {
+      out.push_back({start, i, hard, false, true});
+      hard = false;
+      newlines = 0;
     } else {
       hard = true;
     }
   }
   return out;
+}
+
+const char* PunctClass(char32_t cp) {
+  switch (cp) {
+    case ',': return "<,>";
+    case '(': case '[': return "<(>";
+    case ')': case ']': return "<)>";
+    case '"': case 0x201C: case 0x201D: case '\'': case 0x2018: case 0x2019: return "<q>";
+    case '-': case 0x2013: case 0x2014: return "<->";
+    case '/': return "</>";
+    case '&': return "<&>";
+    case '%': return "<%>";
+    default: return nullptr;
+  }
 }
 
 }  // namespace vanban::normalize

@@ -70,12 +70,20 @@ bool IsValidSyllable(std::string_view lower_utf8);
 // Numbers ("15/7/2025", "1.000", "38") are tokens too, with `number` set:
 // the model sees them as one <num> word, so "ngày <num> tháng <num> năm"
 // decides "thang" → "tháng" (not "thắng") from both sides.
+// Punctuation inside a sentence (, ( ) quotes - / & %) is a token too,
+// `punct` set, so that "chức năng, nhiệm vụ" keeps its context across the
+// comma; . ; : ! ? and everything else end the sentence (hard_break).
 struct TokenSpan {
   size_t begin = 0;
   size_t end = 0;
   bool hard_break = true;
   bool number = false;
+  bool punct = false;
+  bool word() const { return !number && !punct; }
 };
+// The model's word for a punctuation token ("<,>", "<(>", ...), or nullptr
+// when `cp` ends a sentence instead.
+const char* PunctClass(char32_t cp);
 // With `ocr_digits`, digits inside a run of letters belong to the token
 // ("s6", "x4", "D6i": tesseract -l eng reads ố as 6 and ã as 4), as long as
 // the run has a letter, at most two digits and does not start with a number.
