@@ -5,18 +5,43 @@
 //   if (!doc.ok()) report(doc.status());        // one reason, never a crash
 //
 // Sources:
-//   .txt   UTF-8, UTF-16 with BOM; anything else detected with ICU's charset
-//          detector and converted (windows-1258, TCVN3 are converted to UTF-8).
-//          Form feeds split pages.
-//   .pdf   text layer through poppler-cpp, page by page; reading order rebuilt
-//          from the word boxes (the two-column header block). Pages without a
-//          usable text layer are rendered and OCR'd (see OcrMode).
+//   .txt   UTF-8 (with or without BOM), UTF-16/32 with BOM. Anything else: the
+//          candidates of ICU's charset detector, plus windows-1258 (which the
+//          detector does not know), each decoded strictly; the one that reads
+//          most like Vietnamese wins, windows-1258 only when it reads as
+//          Vietnamese at all. Text typed in the legacy font encodings TCVN3
+//          and VNI comes back in its Latin-1 reading ("Céng hoµ"), which the
+//          normalize stage converts. BOM removed, CRLF and CR → '\n'; form
+//          feeds split pages (one at the very end opens no empty page).
+//          Document::encoding names what was found ("UTF-8", "windows-1258").
+//   .pdf   text layer through poppler-cpp, page by page (1-based numbers, page
+//          size in points). Word boxes are kept in Page::words (font size,
+//          bold from the font name, line index into Page::text); the reading
+//          order is rebuilt from them: rows by vertical overlap, columns by
+//          wide gaps, the two-column header block read as issuing bodies,
+//          motto, "Số: ...", date line, and the Nơi nhận / signature band
+//          column by column (rules in ingest/reading_order.h). Pages without a
+//          usable text layer are rendered and OCR'd (see OcrMode); they keep
+//          the reason in Page::reason. A PDF encrypted only against editing
+//          (empty user password) is read like any other.
 //   .png .jpg .jpeg .tif .tiff  OCR'd with Tesseract (every TIFF page).
 //
-// Bad input (empty, junk, truncated or encrypted PDF, undecodable text, wrong
-// extension) comes back as a Status naming the reason. A page that fails
-// (limit, render error) is kept as a failed page; the rest of the document is
-// kept. Thread-safety: ReadFile may be called from several threads at once.
+// Bad input comes back as a Status naming the reason, in plain words:
+//   NotFound      "no such file"
+//   IOError       "is a directory, not a file", "cannot open: Permission denied"
+//   InvalidInput  "empty file (0 bytes)", "binary data, not text: NUL byte at
+//                 offset 12", "undecodable text: ...", and a wrong extension,
+//                 found from the magic bytes: "not a PDF: starts with the PNG
+//                 signature (a PNG image named .pdf)", "not a PDF: file is
+//                 plain text but named .pdf", "not text: file is a PDF document
+//                 but named .txt"
+//   Corrupt       "PDF is truncated: no %%EOF marker at its end", "PDF is
+//                 damaged: ..." (with poppler's own complaint when it has one)
+//   Unsupported   "PDF is encrypted: a password is needed to open it",
+//                 "unknown extension \".docx\": ..."
+// Poppler's messages never reach stderr. A page that fails (limit, render
+// error) is kept as a failed page; the rest of the document is kept.
+// Thread-safety: ReadFile may be called from several threads at once.
 #pragma once
 
 #include <functional>
@@ -51,8 +76,10 @@ struct Options {
 Result<Document> ReadFile(const std::string& path, const Options& options);
 
 // Files named by `paths` (files as given, folders walked recursively, sorted),
-// keeping only extensions ReadFile knows. Paths that do not exist or cannot be
-// listed are reported in `errors` as (path, status) and skipped.
+// keeping only extensions ReadFile knows (case-insensitive). Paths that do not
+// exist or cannot be listed, and files named explicitly with an extension
+// ReadFile does not know, are reported in `errors` as (path, status) and
+// skipped; unknown files inside folders are skipped silently.
 struct InputError {
   std::string path;
   Status status;

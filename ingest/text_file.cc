@@ -160,8 +160,13 @@ Result<DecodedText> DecodeText(std::string_view bytes) {
   }
   if (IsValidUtf8(bytes)) return Finish(icu::UnicodeString::fromUTF8(bytes), "UTF-8");
 
-  // Not UTF-8: ask ICU's detector, then add windows-1258, which it does not
-  // know, and keep the candidate that decodes and reads most like Vietnamese.
+  // Not UTF-8: take the first candidate of ICU's detector (most confident
+  // first) that decodes strictly and reads best. windows-1258, which the
+  // detector does not know, wins only when it reads as Vietnamese (score
+  // above zero) and better than all of them. Text typed in the legacy font
+  // encodings TCVN3 and VNI reads badly either way and so keeps the
+  // detector's Latin-1 / windows-1252 reading, which is what normalize's
+  // legacy converter expects (normalize/legacy.h).
   std::vector<std::string> candidates;
   UErrorCode status = U_ZERO_ERROR;
   Detector detector(ucsdet_open(&status));
@@ -174,23 +179,25 @@ Result<DecodedText> DecodeText(std::string_view bytes) {
       if (U_SUCCESS(status) && name && std::string_view(name) != "UTF-8") candidates.push_back(name);
     }
   }
-  candidates.push_back("windows-1258");
 
   std::optional<icu::UnicodeString> best;
   std::string best_name;
   int best_score = 0;
-  for (const std::string& name : candidates) {
+  auto consider = [&](const std::string& name, bool needs_positive) {
     icu::UnicodeString text;
-    if (!DecodeStrict(bytes, name.c_str(), &text)) continue;
-    if (CountJunkControls(text) * 100 > text.countChar32()) continue;
+    if (!DecodeStrict(bytes, name.c_str(), &text)) return;
+    if (CountJunkControls(text) * 100 > text.countChar32()) return;
     int score = VietnameseScore(text);
-    // Ties go to the detector's order (its most confident guess first).
+    if (needs_positive && score <= 0) return;
+    // Ties go to the earlier candidate.
     if (!best || score > best_score) {
       best = std::move(text);
       best_name = name;
       best_score = score;
     }
-  }
+  };
+  for (const std::string& name : candidates) consider(name, false);
+  consider("windows-1258", true);
   if (!best) {
     return Status::InvalidInput(
         "undecodable text: not UTF-8, and no encoding ICU detects (nor windows-1258) decodes it");

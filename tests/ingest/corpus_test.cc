@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "ingest/ingest.h"
 #include "tests/support/support.h"
@@ -112,6 +113,37 @@ TEST_CASE("Document::sha256 is the SHA-256 of the file (as sha256sum prints it)"
     REQUIRE(doc.ok());
     CHECK(doc->sha256 == c.sha256);
   }
+}
+
+TEST_CASE("ReadFile from several threads gives what it gives from one", "[ingest][corpus][threads]") {
+  std::string dir = testing::RequireShared("corpus/pdf");
+  Options options;
+  options.ocr = OcrMode::kNever;
+  std::vector<std::string> paths;
+  for (const std::string& name : testing::SeedNames()) paths.push_back(dir + "/" + name + ".pdf");
+  std::vector<std::string> sequential;
+  for (const std::string& p : paths) {
+    Result<Document> doc = ReadFile(p, options);
+    REQUIRE(doc.ok());
+    std::string all;
+    for (const Page& page : doc->pages) all += page.text + "\f";
+    sequential.push_back(all);
+  }
+  // Four threads, each reading every seed, in different orders.
+  std::vector<std::vector<std::string>> got(4, std::vector<std::string>(paths.size()));
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < got.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (size_t k = 0; k < paths.size(); ++k) {
+        size_t i = (k + t) % paths.size();
+        Result<Document> doc = ReadFile(paths[i], options);
+        if (!doc.ok()) continue;
+        for (const Page& page : doc->pages) got[t][i] += page.text + "\f";
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (size_t t = 0; t < got.size(); ++t) CHECK(got[t] == sequential);
 }
 
 TEST_CASE("ListInputs walks folders, sorted, known extensions only", "[ingest][list]") {

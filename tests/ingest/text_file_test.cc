@@ -33,6 +33,12 @@ TEST_CASE("DecodeText finds the encoding and gives UTF-8", "[ingest][text]") {
       {"Latin-1 text that is not Vietnamese", "Le caf\xe9 est tr\xe8s bon. R\xe9sum\xe9 de l'\xe9t\xe9 \xe0 "
        "No\xebl, o\xf9 il fait chaud. Le caf\xe9 est tr\xe8s bon.",
        "ISO-8859-1", "Le café est très bon. Résumé de l'été à Noël, où il fait chaud. Le café est très bon."},
+      // Legacy font encodings keep their Latin-1 reading for normalize's
+      // TCVN3/VNI converter (normalize/legacy.h), not a windows-1258 one.
+      {"TCVN3 bytes", "C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdc" "a Vi\xd6t Nam. C\xe9ng ho\xb5 x\xb7 h\xe9i.",
+       "ISO-8859-1", "Céng hoµ x· héi chñ nghÜa ViÖt Nam. Céng hoµ x· héi."},
+      {"VNI bytes", "Co\xe4ng ho\xf8" "a xa\xf5 ho\xe4i chu\xfb ngh\xf3" "a Vie\xe4t Nam. Co\xe4ng ho\xf8" "a.",
+       "ISO-8859-1", "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Coäng hoøa."},
   };
   for (const Case& c : cases) {
     INFO(c.what);
