@@ -5,7 +5,8 @@
 // typed without them. The `search` table holds both (schema.cc); a query is
 // run once against the union (exact columns OR folded columns) and each hit is
 // marked exact when the accented form of every word is found, which sorts it
-// above the hits that only the folded form found.
+// above the hits that only the folded form found (for a query that has
+// accents; see the ORDER BY below).
 //
 // Safety. User text never reaches the FTS5 syntax or the SQL unquoted: each
 // word becomes an FTS5 string ("..." with " doubled — and double quotes are
@@ -17,6 +18,7 @@
 #include <set>
 #include <variant>
 
+#include "common/vietnamese.h"
 #include "store/archive_impl.h"
 
 namespace vanban::store {
@@ -382,7 +384,16 @@ Result<std::vector<SearchHit>> Archive::Search(const SearchQuery& query) {
            who + ") > 0))";
   }
 
-  sql += words.empty() ? " ORDER BY d.date DESC, d.id DESC" : " ORDER BY exact DESC, phrase DESC, score ASC, d.id ASC";
+  // A query typed without diacritics says nothing about them: preferring the
+  // texts that literally lack them (OCR that lost its accents) would bury the
+  // well-formed plans, so such a query ranks by phrase and bm25 only.
+  if (words.empty()) {
+    sql += " ORDER BY d.date DESC, d.id DESC";
+  } else if (HasVietnameseMarks(query.query)) {
+    sql += " ORDER BY exact DESC, phrase DESC, score ASC, d.id ASC";
+  } else {
+    sql += " ORDER BY phrase DESC, score ASC, d.id ASC";
+  }
   sql += " LIMIT " + Placeholder(params, int64_t{query.limit > 0 ? query.limit : -1});
 
   Result<Stmt> st = impl_->db.Prepare(sql);

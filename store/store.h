@@ -99,7 +99,10 @@ struct SearchHit {
   // matches, with [ and ] around matched terms (also for folded matches).
   std::string snippet;
   double score = 0;     // lower is better (bm25); 0 for a query without words
-  bool exact = false;   // every word matched the accented text, not only the folded one
+  // Every word was found as typed, accents included, not only folded. For a
+  // query with accents exact hits come first; a query without any is ranked
+  // by phrase and bm25 alone (it says nothing about accents).
+  bool exact = false;
 };
 
 // A stored document as `show` and `export` need it.
