@@ -78,6 +78,7 @@ void ExtractDeadlines(const NormalizedText& text, Record* record) {
       R"((?i)(?:^|[\s(:])((?:trước|chậm nhất|hạn chót|hạn cuối|không muộn hơn|đến hết|trong)\s+(?:(?:là|vào|ngày)\s+)*)(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})))");
   // "… rõ ràng và gửi Kế hoạch về …": where the dated duty starts.
   static const RE2 kDutyVerb(R"((?i)(?:\svà|,)\s+((?:gửi|nộp|trình|hoàn thành|ban hành|báo cáo)\s))");
+  static const RE2 kRangeStart(R"((?i)(?:^|\s)từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*$)");
   static const RE2 kWhatTail(R"((?i)(?:\s*:?\s*(?:gửi|nộp)?\s*:?\s*)$)");
 
   std::vector<PlanLine> lines = PlanLines(text);
@@ -99,6 +100,8 @@ void ExtractDeadlines(const NormalizedText& text, Record* record) {
                                                     : IsoDate(ToInt(d1), ToInt(m1), ToInt(y1));
         if (!iso) continue;
         size_t cue_at = static_cast<size_t>(cue.data() - clause.data());
+        // "từ ngày 15/12/2025 đến hết ngày 14/3/2026" is a period (số liệu báo cáo), not a deadline.
+        if (RE2::PartialMatch(re2::StringPiece(clause.data(), cue_at), kRangeStart)) continue;
         size_t date_end = static_cast<size_t>(rest.data() - clause.data());
         size_t from = 0;
         re2::StringPiece head(clause.data(), cue_at), verb;
@@ -110,7 +113,6 @@ void ExtractDeadlines(const NormalizedText& text, Record* record) {
         d.text = p.text.substr(piece.begin, piece.end - piece.begin);
         d.date = *iso;
         std::string what(clause.substr(from, cue_at - from));
-        re2::StringPiece w(what);
         RE2::Replace(&what, kWhatTail, "");
         d.what = std::string(Trim(what));
         d.where = SpanOf(text, p, r.begin + from, r.begin + date_end);

@@ -84,7 +84,7 @@ void ExtractOutline(const NormalizedText& text, Record* record) {
     } else {
       s.heading = p.text.substr(0, p.first_line_len);
     }
-    s.where = SpanOf(text, p, 0, heading_len);
+    s.where = SpanOf(text, p, level >= 5 ? p.marker.body : 0, heading_len);
     while (!open.empty() && record->outline[open.back()].level >= level) open.pop_back();
     s.parent = open.empty() ? -1 : open.back();
     record->outline.push_back(std::move(s));

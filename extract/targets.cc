@@ -142,6 +142,8 @@ void ExtractTargets(const NormalizedText& text, Record* record) {
       rest = cl;
       while (RE2::FindAndConsume(&rest, kBoundedCount, &number, &unit)) {
         std::string u(unit.data(), unit.size());
+        // "ít nhất 01 lần mỗi học kỳ": "lần" is the unit, what follows is the period.
+        if (u.rfind("lần ", 0) == 0) u = "lần";
         // "ít nhất 1 tuần/lần" is a frequency, found above.
         std::string_view after(rest.data(), rest.size());
         if (!after.empty() && after.front() == '/') continue;

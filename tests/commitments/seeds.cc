@@ -52,3 +52,20 @@ std::string MatchKey(const std::string& text) {
 bool IsAccentedSeed(const std::string& name) { return name.rfind("001_", 0) != 0; }
 
 }  // namespace vanban::testing
+
+namespace vanban::testing {
+
+Snippet ExtractSnippet(const std::string& text) {
+  Snippet s;
+  Page page;
+  page.number = 1;
+  page.text = text;
+  s.document.pages.push_back(page);
+  // The extractors alone: the text as a canonical one-page text, lines as given.
+  s.text.text = CanonicalTones(text);
+  s.text.pages.push_back(PageSpan{1, 0, s.text.text.size(), false});
+  s.record = extract::Extract(s.document, s.text);
+  return s;
+}
+
+}  // namespace vanban::testing

@@ -35,3 +35,17 @@ std::string MatchKey(const std::string& text);
 bool IsAccentedSeed(const std::string& name);
 
 }  // namespace vanban::testing
+
+namespace vanban::testing {
+
+// A one-page document whose canonical text is `text` with canonical tones and
+// nothing else done (no line joining), extracted: table tests of the
+// extractors alone, independent of the normalizer.
+struct Snippet {
+  Document document;
+  NormalizedText text;
+  Record record;
+};
+Snippet ExtractSnippet(const std::string& text);
+
+}  // namespace vanban::testing
