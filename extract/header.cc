@@ -76,7 +76,7 @@ const RE2& AboutRe() {
 // a bullet, a cited number.
 const RE2& BodyStartRe() {
   static const RE2 re(
-      R"((?i)^(?:c[ăa]n\s+c[ứu]|th[ựu]c\s+hi[ệe]n\s+(?:k[ếe]\s+ho[ạa]ch|quy[ếe]t\s+[đd][ịi]nh|ngh[ịi]|ch[ỉi]\s+th[ịi]|c[ôo]ng\s+v[ăa]n|v[ăa]n\s+b[ảa]n|th[ôo]ng|h[ưu][ớo]ng|k[ếe]t\s+lu[ậa]n|ch[ươu][ơo]ng)|theo\s|[IVXLC]+\s*[.)]|\d+\s*[.)]|[-+•*]\s*\S))");
+      R"((?i)^(?:c[ăa]n\s+c[ứu]|k[íi]nh\s+g[ửu]i|th[ựu]c\s+hi[ệe]n\s+(?:k[ếe]\s+ho[ạa]ch|quy[ếe]t\s+[đd][ịi]nh|ngh[ịi]|ch[ỉi]\s+th[ịi]|c[ôo]ng\s+v[ăa]n|v[ăa]n\s+b[ảa]n|th[ôo]ng|h[ưu][ớo]ng|k[ếe]t\s+lu[ậa]n|ch[ươu][ơo]ng)|theo\s|[IVXLC]+\s*[.)]|\d+\s*[.)]|[-+•*]\s*\S))");
   return re;
 }
 
@@ -266,10 +266,14 @@ void ExtractHeader(const NormalizedText& text, Record* record) {
       }
       // Place and date.
       if (!record->date) {
-        if (auto d = FindDate(piece)) {
-          StringPiece pm[2];
-          StringPiece din(piece.data(), piece.size());
-          if (PlaceRe().Match(din, 0, piece.size(), RE2::UNANCHORED, pm, 2)) {
+        auto d = FindDate(piece);
+        StringPiece pm[2];
+        StringPiece din(piece.data(), piece.size());
+        bool has_place = d && PlaceRe().Match(din, 0, piece.size(), RE2::UNANCHORED, pm, 2);
+        // The date line is "<địa danh>, ngày …" or "ngày …" alone; a date
+        // inside a sentence of the header block is not the issue date.
+        if (d && (has_place || d->begin <= 1)) {
+          if (has_place) {
             std::string_view place(pm[1].data(), pm[1].size());
             size_t b = static_cast<size_t>(place.data() - text.text.data());
             // "Số: 30/KH-THPTKT Hải Phòng, ngày …": the number is not the place.

@@ -253,3 +253,23 @@ TEST_CASE("header: a space before the number's slash", "[extract][header]") {
   auto t = TextOf("UBND HUYỆN THANH OAI\nSố: 12 /QĐ-UBND\n");
   CHECK(V(Header(t).number) == "12/QĐ-UBND");
 }
+
+TEST_CASE("header: only the date line gives the issue date", "[extract][header]") {
+  // No kind line: the header block runs until "Kính gửi"; a date inside a
+  // sentence is not the issue date.
+  auto t = TextOf("UBND HUYỆN THANH OAI\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 73/PGDĐT-VP\n"
+                  "V/v triển khai kế hoạch cải cách hành chính\nKính gửi: Hiệu trưởng các trường THCS\n"
+                  "Ngày 06/02/2023, Phòng Giáo dục và Đào tạo đã ban hành Kế hoạch số 73/KH-UBND.\n");
+  Record r = Header(t);
+  CHECK(V(r.doc_type) == "CV");
+  CHECK(V(r.number) == "73/PGDĐT-VP");
+  CHECK(V(r.title) == "triển khai kế hoạch cải cách hành chính");
+  CHECK(V(r.issuer) == "Phòng Giáo dục và Đào tạo");
+  CHECK(V(r.parent_issuer) == "UBND huyện Thanh Oai");
+  CHECK(V(r.date) == "<null>");
+  // A date line without a place.
+  auto t2 = TextOf("TRƯỜNG THCS AN BÌNH\nSố: 05/KH-THAB\nngày 09 tháng 02 năm 2026\nKẾ HOẠCH\nTuyên truyền\n");
+  Record r2 = Header(t2);
+  CHECK(V(r2.date) == "2026-02-09");
+  CHECK(V(r2.place) == "<null>");
+}
