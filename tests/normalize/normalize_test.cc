@@ -333,12 +333,6 @@ TEST_CASE("Seed 002 PDF: Nơi nhận and the signer's title split apart", "[norm
   CHECK(HasLine(t, "Thực hiện công tác cải cách hành chính năm học 2025-2026"));
 }
 
-}  // namespace
-}  // namespace vanban::normalize
-
-
-namespace vanban::normalize {
-namespace {
 
 // The restorer with the model shipped in the repository (issue 5).
 const Restorer& ShippedRestorer() {
