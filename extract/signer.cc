@@ -60,6 +60,17 @@ bool LooksLikeName(std::string_view s) {
   return words >= 2 && words <= 5;
 }
 
+// "ThS. Nguyễn Văn A": Nghị định 30, Phụ lục I, II.7.c says not to print
+// học hàm, học vị before the signer's name; when a document does, the name is
+// what follows.
+std::string_view StripDegree(std::string_view s) {
+  static const RE2 re(R"(^((?:(?:GS|PGS|TS|ThS|CN|KS|BS|DS|Ts|Ths|TSKH|NGƯT|NGND)\.\s*)+))");
+  StringPiece m[2];
+  StringPiece in(s.data(), s.size());
+  if (re.Match(in, 0, s.size(), RE2::ANCHOR_START, m, 2)) s.remove_prefix(m[0].size());
+  return TrimSpaces(s);
+}
+
 std::string FirstWord(std::string_view s) {
   size_t sp = s.find(' ');
   return std::string(sp == std::string_view::npos ? s : s.substr(0, sp));
@@ -74,7 +85,7 @@ void ExtractSigner(const NormalizedText& text, Record* record) {
   bool have_title = false;
   std::optional<std::string_view> name;
   for (std::string_view piece : closing.others) {
-    piece = TrimSpaces(piece);
+    piece = StripDegree(TrimSpaces(piece));
     if (piece.empty()) continue;
     std::string auth, rest;
     bool capitals = IsCapitals(piece);

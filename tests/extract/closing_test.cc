@@ -128,3 +128,11 @@ TEST_CASE("closing: an OCR apostrophe glued to a word is dropped", "[extract][cl
   Record r = Closing(TextOf(std::string(kBodyEnd) + "Nơi nhận:\n- Như' trên;\n- Lưu’ VT.\n"));
   CHECK(Items(r) == L{"Như trên", "Lưu VT"});
 }
+
+TEST_CASE("closing: a degree before the name is not part of it", "[extract][closing]") {
+  Record r = Closing(TextOf(std::string(kBodyEnd) +
+                            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nHIỆU TRƯỞNG\n(Đã ký)\nThS. Nguyễn Thị Thu Hà\n"));
+  REQUIRE(r.signer.has_value());
+  CHECK(r.signer->name == "Nguyễn Thị Thu Hà");
+  CHECK(r.signer->title == "HIỆU TRƯỞNG");
+}
