@@ -288,6 +288,39 @@ void KneserNey::Finish(int min_top_count, LmWriter& writer, std::string* report)
   *report += r.str();
 }
 
+// How often each syllable is written with a capital inside a sentence
+// ("Sở Giáo dục" but "số 12"): log p(Title) and log p(lower) per id, f32.
+// The restorer adds it to a candidate's cost where case is informative.
+std::string CaseSection(const std::vector<std::string>& vocab,
+                        const std::unordered_map<std::string, SyllableId>& ids, const std::vector<Doc>& docs) {
+  std::vector<double> title(vocab.size(), 0), total(vocab.size(), 0);
+  double all_title = 0, all = 0;
+  for (const Doc& d : docs) {
+    std::string text = CanonicalTones(d.text);
+    std::vector<TokenSpan> tokens = ScanTokens(text);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (!CaseInformative(text, tokens, i)) continue;
+      std::string_view tok = std::string_view(text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      CasePattern c = CaseOf(tok);
+      if (c != CasePattern::kTitle && c != CasePattern::kLower) continue;
+      auto it = ids.find(LowerSyllable(tok));
+      if (it == ids.end()) continue;
+      total[it->second] += d.weight;
+      all += d.weight;
+      if (c == CasePattern::kTitle) title[it->second] += d.weight, all_title += d.weight;
+    }
+  }
+  const double prior = all > 0 ? all_title / all : 0.1, strength = 2.0;
+  std::string out;
+  for (int pass = 0; pass < 2; ++pass)
+    for (size_t id = 0; id < vocab.size(); ++id) {
+      double p = (title[id] + strength * prior) / (total[id] + strength);
+      float lp = float(std::log(pass == 0 ? p : 1 - p));
+      out.append(reinterpret_cast<const char*>(&lp), 4);
+    }
+  return out;
+}
+
 std::string VocabSection(const std::vector<std::string>& vocab) {
   std::string out;
   uint32_t n = vocab.size();
@@ -360,6 +393,7 @@ Status WriteModel(const std::vector<std::string>& vocab, const std::vector<Doc>&
   }
   LmWriter writer;
   writer.Add("vocab", VocabSection(vocab));
+  writer.Add("case", CaseSection(vocab, ids, docs));
   std::string report;
   kn.Finish(min_top_count, writer, &report);
   meta += "tokens counted (unweighted) " + std::to_string(tokens) + "\n" + report;

@@ -89,6 +89,11 @@ Status LmModel::Init() {
   if (vocab_offsets_[vocab_count_] > vocab.size()) return Status::Corrupt("bad vocab");
   if (uni.size() != 8ull * vocab_count_) return Status::Corrupt("bad unigram");
   unigram_ = At<float>(uni, 0);
+  std::string_view cs = Section("case");
+  if (!cs.empty()) {
+    if (cs.size() != 8ull * vocab_count_) return Status::Corrupt("bad case section");
+    case_ = At<float>(cs, 0);
+  }
 
   uint64_t slots = *At<uint64_t>(bi, 0);
   if ((slots & (slots - 1)) || bi.size() != 8 + slots * 12) return Status::Corrupt("bad bigram");

@@ -12,6 +12,8 @@
 //   fourgram  optional: keys (t<<48|u<<32|v<<16|w), u16 values (logp).
 //   cands     folded key → candidate ids: u64 slots, u64 key hashes[slots],
 //             u32 begin[slots], u32 end[slots], u16 ids[...] (best unigram first).
+//   case      f32 log p(Title | id)[count], f32 log p(lower | id)[count]:
+//             how a syllable is written inside a sentence; optional.
 //   channel   the OCR confusion costs (restore_channel.h); optional.
 //   meta      free text: how the model was built.
 // Probabilities are interpolated Kneser-Ney turned into backoff form, so a
@@ -97,6 +99,11 @@ class LmModel {
   Context Context3Of(SyllableId t, SyllableId u, SyllableId v) const;
   bool Fourgram(SyllableId t, SyllableId u, SyllableId v, SyllableId w, float* logprob) const;
 
+  // log p(written with a capital inside a sentence | w), and of lower case;
+  // 0 for a model without the "case" section.
+  float LogTitle(SyllableId w) const { return case_ ? case_[w] : 0.0f; }
+  float LogLower(SyllableId w) const { return case_ ? case_[vocab_count_ + w] : 0.0f; }
+
   std::string_view Section(std::string_view name) const;  // empty if absent
   std::string_view Meta() const { return Section("meta"); }
   size_t FileSize() const { return size_; }
@@ -111,6 +118,7 @@ class LmModel {
   const uint32_t* vocab_offsets_ = nullptr;
   const char* vocab_bytes_ = nullptr;
   const float* unigram_ = nullptr;
+  const float* case_ = nullptr;
   uint64_t bi_mask_ = 0;
   const uint64_t* bi_keys_ = nullptr;
   const uint32_t* bi_vals_ = nullptr;

@@ -173,7 +173,8 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
   std::unordered_map<std::string, std::vector<Channel::Candidate>> ocr_cache;
   size_t edit = 0;
   std::string folded;
-  for (const TokenSpan& t : tokens) {
+  for (size_t ti = 0; ti < tokens.size(); ++ti) {
+    const TokenSpan& t = tokens[ti];
     std::string_view tok = text.substr(t.begin, t.end - t.begin);
     Slot s{t.begin, t.end, t.hard_break, true, CasePattern::kLower, uint32_t(choices.size()), 1};
     while (edit < code_edits.size() && code_edits[edit].end <= t.begin) ++edit;
@@ -226,6 +227,17 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
       } else {
         bool code = s.pattern == CasePattern::kUpper && tok.size() >= 2;
         choices.push_back({code ? code_id : kUnk, 0});
+      }
+    }
+    // The case of a word inside a sentence is evidence: "So" there is
+    // more likely "Sở" (Sở Giáo dục) than "số".
+    if (!s.keep && options.case_weight > 0 && CaseInformative(text, tokens, ti) &&
+        (s.pattern == CasePattern::kTitle || s.pattern == CasePattern::kLower)) {
+      for (uint32_t c = 0; c < s.count; ++c) {
+        Choice& ch = choices[s.first + c];
+        if (ch.id == kUnk) continue;
+        float lp = s.pattern == CasePattern::kTitle ? lm->LogTitle(ch.id) : lm->LogLower(ch.id);
+        ch.cost -= options.case_weight * lp;
       }
     }
     slots.push_back(s);

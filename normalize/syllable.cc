@@ -367,6 +367,11 @@ std::vector<TokenSpan> ScanTokens(std::string_view text, bool ocr_digits) {
   return out;
 }
 
+bool CaseInformative(std::string_view text, const std::vector<TokenSpan>& tokens, size_t i) {
+  if (i == 0 || tokens[i].hard_break || !tokens[i - 1].word() || !tokens[i].word()) return false;
+  return text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end).find('\n') == std::string_view::npos;
+}
+
 const char* PunctClass(char32_t cp) {
   switch (cp) {
     case ',': return "<,>";

@@ -81,6 +81,11 @@ struct TokenSpan {
   bool punct = false;
   bool word() const { return !number && !punct; }
 };
+// True when the case of tokens[i] says something about the word: inside a
+// sentence, right after another word on the same line. (After a hard break,
+// a dash or a line break, capitals are a matter of layout: "- Tổ chức".)
+bool CaseInformative(std::string_view text, const std::vector<TokenSpan>& tokens, size_t i);
+
 // The model's word for a punctuation token ("<,>", "<(>", ...), or nullptr
 // when `cp` ends a sentence instead.
 const char* PunctClass(char32_t cp);

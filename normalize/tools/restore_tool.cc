@@ -137,6 +137,7 @@ int main(int argc, char** argv) {
     if (const char* b = getenv("CHCAND")) ro.channel_candidates = atoi(b);
     if (const char* b = getenv("CHMARGIN")) ro.channel_margin = atof(b);
     if (const char* b = getenv("KEEP")) ro.keep_cost = atof(b);
+    if (const char* b = getenv("CASEW")) ro.case_weight = atof(b);
     if (const char* b = getenv("ARCHIVE")) ro.archive_model_path = b;
     if (const char* b = getenv("ARCHIVE_W")) ro.archive_weight = atof(b);
     if (cmd == "ocr") ro.ocr = RestoreOptions::Ocr::kOn;
