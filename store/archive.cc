@@ -415,7 +415,19 @@ Result<PutOutcome> Archive::Put(const Document& doc, const NormalizedText& text,
     st->Bind(1, doc.sha256);
     if (st->Step() == Stmt::kRow) {
       int64_t id = st->Int64(0);
-      if (st->IsNull(1)) return PutOutcome{PutOutcome::Kind::kUnchanged, id};
+      if (st->IsNull(1)) {
+        // Unchanged. A failure recorded at this path since (a read error, a
+        // crash of a later stage) is obsolete now that the bytes are known good.
+        Result<Stmt> clear = db.Prepare(
+            "DELETE FROM documents WHERE status = 'failed' AND superseded_by IS NULL AND path = ?1");
+        if (!clear.ok()) return clear.status();
+        clear->Bind(1, doc.path);
+        if (Status s = clear->Run(); !s.ok()) return s;
+        if (db.Changes() > 0) {
+          if (Status s = tx.Commit(); !s.ok()) return s;
+        }
+        return PutOutcome{PutOutcome::Kind::kUnchanged, id};
+      }
       Result<Stmt> revive = db.Prepare(
           "UPDATE documents SET superseded_by = NULL, path = ?2, version = ?3, "
           "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 RETURNING title, normalized_text");

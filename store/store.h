@@ -8,7 +8,7 @@
 //
 // Identity is the SHA-256 of the file's bytes. Re-putting bytes that are
 // already the current version of a document is a no-op (kUnchanged), whatever
-// the path. Different bytes at a path already stored become a new version: the
+// the path (it only clears a failure recorded at that path since). Different bytes at a path already stored become a new version: the
 // old row is kept and its `superseded_by` points at the new one (kNewVersion).
 // Bytes that come back to an earlier state (A → B → A) revive the old row as
 // the newest version rather than storing the same bytes twice.

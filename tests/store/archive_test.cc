@@ -236,6 +236,48 @@ TEST_CASE("Failures are recorded, do not pile up, and are replaced by a later su
   CHECK(Ids(*hits) == std::vector<int64_t>{put->id});
 }
 
+TEST_CASE("Unchanged bytes clear a failure recorded at their path since", "[store]") {
+  auto archive = OpenFresh();
+  Plan p = LocThai("sha-good");
+  int64_t id = MustPut(*archive, p);
+  REQUIRE(archive->PutFailure(p.document.path, "sha-good", Status::IOError("permission denied")).ok());
+  REQUIRE(archive->PutFailure("/archive/other.pdf", "", Status::Corrupt("truncated")).ok());
+  CHECK(archive->Count()->failed == 2);
+  Result<PutOutcome> again = archive->Put(p.document, p.text, p.record, "test-1");
+  REQUIRE(again.ok());
+  CHECK(again->kind == PutOutcome::Kind::kUnchanged);
+  CHECK(again->id == id);
+  CHECK(archive->Count()->failed == 1);  // the other path's failure stays
+}
+
+TEST_CASE("A second writer waits for the busy timeout, then fails cleanly", "[store]") {
+  std::string path;
+  auto archive = OpenFresh(&path);
+  Options quick;
+  quick.busy_timeout_ms = 50;
+  Result<std::unique_ptr<Archive>> second = Archive::Open(path, quick);
+  REQUIRE(second.ok());
+
+  Result<Db> other = Db::Open(path, false);
+  REQUIRE(other.ok());
+  {
+    Transaction held(*other);  // another process holding the write lock
+    REQUIRE(held.status().ok());
+    Plan p = LocThai();
+    Result<PutOutcome> put = (*second)->Put(p.document, p.text, p.record, "test-1");
+    REQUIRE_FALSE(put.ok());
+    CHECK(put.status().code() == Status::Code::kIOError);  // SQLITE_BUSY
+    // Readers are not blocked by a writer in WAL mode.
+    Result<Archive::Counts> counts = archive->Count();
+    REQUIRE(counts.ok());
+    CHECK(counts->documents == 0);
+  }  // rolled back, lock released
+  Plan p = LocThai();
+  Result<PutOutcome> put = (*second)->Put(p.document, p.text, p.record, "test-1");
+  REQUIRE(put.ok());
+  CHECK(archive->Count()->documents == 1);
+}
+
 TEST_CASE("A failure in the middle of Put leaves nothing behind", "[store]") {
   std::string path;
   auto archive = OpenFresh(&path);
