@@ -20,6 +20,11 @@ struct Patterns {
   // "15/7/2021" are not headings.
   RE2 heading{R"(^(?:[IVXLC]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))(?:\s|\pL|$))"};
   RE2 bullet{R"(^[-+*•–—●○▪►·✓])"};
+  // A numbered table row as a text layer gives it: "3 Võ Minh Tâm Tổ trưởng",
+  // "II Cải cách thủ tục hành chính". In running prose a number at a line
+  // start is followed by a lower-case word ("15 ngày"), or is a year after a
+  // split code.
+  RE2 numbered_row{R"(^(?:\d{1,3}|[IVX]{1,4}) \p{Lu}\p{Ll})"};
   // Lines that open a block of their own in a plan: Nơi nhận, legal bases
   // (Căn cứ), the addressee, the signer's authority (Nghị định 30/2020,
   // Điều 8: TM., KT., TL., TUQ., Q.), articles and annexes. Unaccented forms
@@ -88,11 +93,14 @@ bool StartsLowerCase(std::string_view line) {
   return false;
 }
 
+bool StartsWithDigit(std::string_view line) { return !line.empty() && line[0] >= '0' && line[0] <= '9'; }
+
 bool IsTableRow(std::string_view line) { return std::count(line.begin(), line.end(), '|') >= 2; }
 
 bool OpensStructure(std::string_view line) {
   const Patterns& p = P();
   return RE2::PartialMatch(line, p.heading) || RE2::PartialMatch(line, p.bullet) ||
+         RE2::PartialMatch(line, p.numbered_row) ||
          RE2::PartialMatch(line, p.block_start) || IsAllCaps(line) || IsTableRow(line);
 }
 
@@ -305,6 +313,11 @@ std::vector<std::string> JoinBrokenLines(const std::vector<std::string>& lines, 
         join = last_index <= header_end && !IsSplitCode(last_physical, line)
                    ? Join::kNone
                    : DecideJoin(last_physical, line, full_line, title || blank_between);
+        // A title's year on a line of its own: "V/v báo cáo … quý I năm" +
+        // "2026".
+        if (join == Join::kNone && title && StartsWithDigit(line) && !EndsSentence(last_physical) &&
+            !OpensStructure(line))
+          join = Join::kSpace;
       }
       if (join != Join::kNone) {
         if (join == Join::kSpace) out.back() += ' ';

@@ -64,7 +64,8 @@ enum class Join {
 //     quotes aside), when prev is all capitals (headings, signature titles),
 //     or when next opens a structure: a heading (I. / 1. / 1.1. / a) / 1)), a
 //     bullet (- + • …), "Nơi nhận", "Căn cứ", an authority prefix (KT. TM. TL.
-//     TUQ. Q.), an all-capitals line, a table row (two or more '|');
+//     TUQ. Q.), an all-capitals line, a table row (two or more '|', or a
+//     row number and a capitalised word: "3 Võ Minh Tâm", "II Cải cách");
 //   - kSpace when next starts in lower case;
 //   - kSpace when prev is long (≥ 80% of `full_line`) and `lower_case_only` is
 //     false: the line was wrapped at the page width ("… ban hành" +
@@ -74,9 +75,10 @@ Join DecideJoin(std::string_view prev, std::string_view next, double full_line,
 
 // Joins the lines of one page by DecideJoin. Lines up to `header_end`
 // (inclusive) are never joined except for split codes ("381/KH-" + "SGDĐT");
-// the three lines after it (the title) join only on a lower-case start, so a
-// title that continues in lower case is one line ("Công tác Cải cách hành chính
-// nhà nước" + "năm 2024 trường THPT Kiến Thụy"). Across a blank line only a
+// the first line after it (the title, or a công văn's "V/v …") joins only a
+// continuation in lower case or a number, so a title over two lines is one
+// line ("Công tác Cải cách hành chính nhà nước" + "năm 2024 trường THPT Kiến
+// Thụy"; "V/v báo cáo … quý I năm" + "2026"). Across a blank line only a
 // lower-case start or a split code joins.
 std::vector<std::string> JoinBrokenLines(const std::vector<std::string>& lines, int header_end,
                                          double full_line);

@@ -64,6 +64,13 @@ TEST_CASE("DecideJoin: which line breaks fall inside a sentence", "[normalize][l
        "KT. HIỆU TRƯỞNG", Join::kNone},
       {"| 1 | Ban hành Kế hoạch CCHC năm 2024 | Nhóm Văn phòng | Hiệu trưởng | Trước ngày",
        "| | | | | 25/1/2024 |", Join::kNone},
+      // numbered table rows (corpus/pdf/qd_tocongtac_cchc_thpt_binhdien.pdf)
+      {"2 Lê Thị Thu Trang Phó Hiệu trưởng Tổ phó Thành viên và thư ký của Tổ công tác",
+       "3 Võ Minh Tâm Tổ trưởng Tổ Văn phòng Thành viên, thư ký", Join::kNone},
+      {"1 Rà soát, sửa đổi Quy chế làm việc và Quy chế Ban giám hiệu Tổ Văn phòng, Tháng",
+       "II Cải cách thủ tục hành chính", Join::kNone},
+      {"Trong năm 2024, phấn đấu tiếp tục duy trì thứ hạng Chỉ số CCHC, các nhiệm vụ trong",
+       "15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ", Join::kSpace},
       // an all-capitals line (heading, signature title) is not continued
       {"SỞ GIÁO DỤC VÀ ĐÀO TẠO", "trường THPT", Join::kNone},
       // short line, upper-case next: a heading and its first sentence
@@ -192,6 +199,19 @@ TEST_CASE("JoinBrokenLines keeps the header block and joins the title", "[normal
                  "Kế hoạch số 216/KH-UBND ngày 23/9/2021 của Ủy ban nhân dân (UBND) thành "
                  "phố về thực hiện Chương trình tổng thể CCHC nhà nước thành phố giai đoạn "
                  "2021-2025; Quyết định số 4791/QĐ-UBND ngày 29/12/2023 của UBND thành phố ban"});
+}
+
+TEST_CASE("JoinBrokenLines joins a công văn's V/v line and its year", "[normalize][layout]") {
+  // corpus/pdf/cv_baocao_cchc_sgddt.pdf
+  V lines = {"UBND TỈNH ĐỒNG THÁP", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 215/SGDĐT-VP",
+             "Đồng Tháp, ngày 27 tháng 02 năm 2026",
+             "V/v báo cáo kết quả thực hiện công tác cải cách hành chính quý I năm", "2026",
+             "Kính gửi: - Hiệu trưởng các trường trung học phổ thông;"};
+  CHECK(JoinBrokenLines(lines, HeaderBlockEnd(lines), 90) ==
+        V{"UBND TỈNH ĐỒNG THÁP", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 215/SGDĐT-VP",
+          "Đồng Tháp, ngày 27 tháng 02 năm 2026",
+          "V/v báo cáo kết quả thực hiện công tác cải cách hành chính quý I năm 2026",
+          "Kính gửi: - Hiệu trưởng các trường trung học phổ thông;"});
 }
 
 TEST_CASE("FullLineLength is the 75th percentile of line lengths", "[normalize][layout]") {
