@@ -91,11 +91,12 @@ double ParseNumber(std::string s) {
 void ExtractTargets(const NormalizedText& text, Record* record) {
   static const RE2 kPercent(R"((\d+(?:[.,]\d+)?)\s*%)");
   // Frequencies ("ít nhất 1 tuần/lần", "2 lần/tháng") and bounded counts
-  // ("ít nhất 05 hình thức"): the unit is the one or two words after the figure.
+  // ("ít nhất 05 hình thức", "ít nhất 01 tin, bài mỗi tháng"): the unit is the
+  // one or two words after the figure.
   static const RE2 kFrequency(
       R"((?i)(\d+)\s*((?:ngày|tuần|tháng|quý|năm)\s*/\s*lần|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)))");
   static const RE2 kBoundedCount(
-      R"((?i)(?:ít nhất|tối thiểu|không quá|tối đa|không dưới)\s+(\d+)\s+(\p{Ll}+(?: \p{Ll}+)?))");
+      R"((?i)(?:ít nhất|tối thiểu|không quá|tối đa|không dưới)\s+(\d+)\s+(\p{Ll}+(?:,? \p{Ll}+)?))");
   static const RE2 kPast(R"((?i)đã đạt|năm qua|so với cùng kỳ|kết quả đạt được)");
 
   std::vector<PlanLine> lines = PlanLines(text);

@@ -1,0 +1,210 @@
+// Task tables: a page of word boxes built here, seed 003's linear annex, and
+// the corpus samples' ruled annex tables rendered to text-layer PDFs, read
+// through ingest (every cell of every row compared with corpus/gold).
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "common/vietnamese.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "normalize/normalize.h"
+#include "tests/commitments/seeds.h"
+#include "tests/support/support.h"
+
+namespace vanban::testing {
+namespace {
+
+using Cells = std::vector<std::optional<std::string>>;
+
+Cells CellsOf(const TaskRow& r) { return {r.no, r.content, r.lead, r.support, r.due, r.output}; }
+
+Cells CellsOf(const nlohmann::json& g) {
+  Cells out;
+  for (const char* k : {"no", "content", "lead", "support", "due", "output"}) {
+    if (g[k].is_null()) out.push_back(std::nullopt);
+    else out.push_back(g[k].get<std::string>());
+  }
+  return out;
+}
+
+// A line of words starting at x, one word per entry, 5 units per character.
+void AddLine(Page* page, double y, double x, const std::string& text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string::npos) j = text.size();
+    std::string w = text.substr(i, j - i);
+    double width = 5.0 * static_cast<double>(CodePointCount(w));
+    page->words.push_back(Word{w, Box{x, y, x + width, y + 12}});
+    x += width + 3;
+    i = j + 1;
+  }
+}
+
+TEST_CASE("task table from word boxes: header in any order, group rows, multi-line cells", "[commitments][tasks]") {
+  // Columns (x): TT 40 | Nội dung 80–300 | Sản phẩm 320–420 | Đơn vị chủ trì 440–540 |
+  // Thời gian hoàn thành 560–660. Headers centred over their columns, cells left-aligned.
+  Page page;
+  page.number = 3;
+  page.source = PageSource::kTextLayer;
+  page.width = 700;
+  page.height = 500;
+  AddLine(&page, 20, 250, "DANH MỤC NHIỆM VỤ");
+  AddLine(&page, 52, 575, "Thời gian");
+  AddLine(&page, 60, 38, "STT");
+  AddLine(&page, 60, 150, "Nội dung, nhiệm vụ");
+  AddLine(&page, 60, 345, "Sản phẩm");
+  AddLine(&page, 60, 450, "Đơn vị chủ trì");
+  AddLine(&page, 68, 575, "hoàn thành");
+  AddLine(&page, 90, 42, "I");
+  AddLine(&page, 90, 80, "Cải cách thể chế");
+  AddLine(&page, 110, 42, "1");
+  AddLine(&page, 110, 80, "Rà soát, sửa đổi Quy chế làm việc");
+  AddLine(&page, 110, 320, "Quy chế");
+  AddLine(&page, 110, 440, "Ban giám hiệu");
+  AddLine(&page, 110, 560, "Tháng 4/2026");
+  AddLine(&page, 125, 80, "của nhà trường");
+  AddLine(&page, 125, 320, "được ban hành");
+  AddLine(&page, 145, 42, "2");
+  AddLine(&page, 145, 80, "Niêm yết công khai quy trình");
+  AddLine(&page, 145, 320, "Bảng niêm yết");
+  AddLine(&page, 145, 440, "Tổ Văn phòng");
+  AddLine(&page, 145, 560, "Trước ngày");
+  AddLine(&page, 160, 560, "31/3/2026");
+  AddLine(&page, 180, 42, "II");
+  AddLine(&page, 180, 80, "Kiểm tra, báo cáo");
+  AddLine(&page, 200, 42, "3");
+  AddLine(&page, 200, 80, "Tự kiểm tra công tác CCHC");
+  AddLine(&page, 200, 440, "Ban giám hiệu");
+  AddLine(&page, 200, 560, "Thường xuyên");
+  AddLine(&page, 300, 345, "Nơi nhận:");
+
+  Document doc;
+  doc.kind = SourceKind::kPdf;
+  doc.pages.push_back(page);
+  NormalizedText text;
+  Record r = extract::Extract(doc, text);
+  REQUIRE(r.tasks.size() == 3);
+  const Cells want[] = {
+      {"1", "Rà soát, sửa đổi Quy chế làm việc của nhà trường", "Ban giám hiệu", std::nullopt, "Tháng 4/2026",
+       "Quy chế được ban hành"},
+      {"2", "Niêm yết công khai quy trình", "Tổ Văn phòng", std::nullopt, "Trước ngày 31/3/2026", "Bảng niêm yết"},
+      {"3", "Tự kiểm tra công tác CCHC", "Ban giám hiệu", std::nullopt, "Thường xuyên", std::nullopt},
+  };
+  const char* groups[] = {"Cải cách thể chế", "Cải cách thể chế", "Kiểm tra, báo cáo"};
+  for (size_t i = 0; i < 3; ++i) {
+    INFO(i);
+    CHECK(CellsOf(r.tasks[i]) == want[i]);
+    CHECK(r.tasks[i].group == groups[i]);
+    CHECK(r.tasks[i].where.page == 3);
+    REQUIRE(r.tasks[i].box);
+  }
+  // The dated row is also a deadline, "content: due".
+  REQUIRE(r.deadlines.size() == 1);
+  CHECK(r.deadlines[0].text == "Niêm yết công khai quy trình: Trước ngày 31/3/2026");
+  CHECK(r.deadlines[0].date == "2026-03-31");
+}
+
+TEST_CASE("seed 003: the linear annex gives the gold rows", "[commitments][tasks][gold]") {
+  RequireShared();
+  Seed seed = LoadSeed("003_bff9b64896aa50d4");
+  const auto& gold = seed.gold["tasks"];
+  REQUIRE(seed.record.tasks.size() == gold.size());
+  for (size_t i = 0; i < gold.size(); ++i) {
+    INFO(i);
+    CHECK(CellsOf(seed.record.tasks[i]) == CellsOf(gold[i]));
+    // Rebuilt from lines, not positions: said so.
+    CHECK(seed.record.tasks[i].confidence < 1.0);
+  }
+}
+
+TEST_CASE("seeds without a task table give no rows", "[commitments][tasks][gold]") {
+  RequireShared();
+  for (const std::string& name : SeedNames()) {
+    Seed seed = LoadSeed(name);
+    if (!seed.gold["tasks"].empty()) continue;
+    INFO(name);
+    CHECK(seed.record.tasks.empty());
+  }
+}
+
+struct Sample {
+  std::string name;
+  Record record;
+  nlohmann::json gold;
+};
+
+std::vector<Sample> CorpusPdfs() {
+  namespace fs = std::filesystem;
+  std::vector<Sample> out;
+  std::string corpus = SourceDir() + "/corpus";
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(corpus + "/gold"))
+    if (e.path().extension() == ".json") names.push_back(e.path().stem().string());
+  std::sort(names.begin(), names.end());
+  for (const std::string& name : names) {
+    std::string pdf = corpus + "/pdf/" + name + ".pdf";
+    if (!fs::exists(pdf)) continue;
+    ingest::Options options;
+    options.ocr = ingest::OcrMode::kNever;
+    Result<Document> doc = ingest::ReadFile(pdf, options);
+    INFO(pdf);
+    REQUIRE(doc.ok());
+    NormalizedText text = normalize::Normalize(*doc);
+    Sample s{name, extract::Extract(*doc, text), nlohmann::json::parse(ReadFile(corpus + "/gold/" + name + ".json"))};
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+TEST_CASE("corpus PDFs: every cell of every task row equals the gold", "[commitments][tasks][corpus]") {
+  std::vector<Sample> samples = CorpusPdfs();
+  REQUIRE(samples.size() >= 4);
+  int rows = 0, tables = 0;
+  for (const Sample& s : samples) {
+    INFO(s.name);
+    const auto& gold = s.gold["tasks"];
+    REQUIRE(s.record.tasks.size() == gold.size());
+    tables += !gold.empty();
+    for (size_t i = 0; i < gold.size(); ++i) {
+      INFO(i);
+      CHECK(CellsOf(s.record.tasks[i]) == CellsOf(gold[i]));
+      if (gold[i].contains("group")) CHECK(s.record.tasks[i].group == gold[i]["group"].get<std::string>());
+      ++rows;
+    }
+  }
+  std::printf("corpus PDFs: %d task rows in %d tables compared cell by cell\n", rows, tables);
+  CHECK(tables >= 3);
+}
+
+TEST_CASE("corpus PDFs: deadlines, sections and targets equal the gold", "[commitments][corpus]") {
+  for (const Sample& s : CorpusPdfs()) {
+    INFO(s.name);
+    std::vector<std::pair<std::string, std::string>> got, want;
+    for (const Deadline& d : s.record.deadlines) got.push_back({MatchKey(d.text), d.date});
+    for (const auto& g : s.gold["deadlines"]) want.push_back({MatchKey(g["text"].get<std::string>()), g["date"]});
+    std::sort(got.begin(), got.end());
+    std::sort(want.begin(), want.end());
+    CHECK(got == want);
+
+    std::vector<std::string> sections;
+    for (const Section* t : s.record.TopSections()) sections.push_back(t->heading);
+    CHECK(sections == s.gold["sections"].get<std::vector<std::string>>());
+
+    // The corpus gold lists counts with a unit too ("ít nhất 05 bài giảng").
+    std::vector<std::tuple<std::string, double, std::string>> tg, tw;
+    for (const Target& t : s.record.targets) tg.push_back({MatchKey(t.text), t.value, t.unit});
+    for (const auto& g : s.gold["targets"])
+      tw.push_back({MatchKey(g["text"].get<std::string>()), g["value"].get<double>(), g["unit"].get<std::string>()});
+    std::sort(tg.begin(), tg.end());
+    std::sort(tw.begin(), tw.end());
+    CHECK(tg == tw);
+  }
+}
+
+}  // namespace
+}  // namespace vanban::testing
