@@ -339,7 +339,7 @@ std::string VocabSection(const std::vector<std::string>& vocab) {
 std::string CandidateSection(const std::vector<std::string>& vocab, const std::vector<float>& unigram) {
   std::unordered_map<std::string, std::vector<SyllableId>> by_key;
   for (size_t id = 3; id < vocab.size(); ++id)
-    if (vocab[id][0] != '<') by_key[FoldSyllable(vocab[id])].push_back(SyllableId(id));
+    if (vocab[id][0] != '<' && vocab[id][0] != '#') by_key[FoldSyllable(vocab[id])].push_back(SyllableId(id));
   std::vector<std::pair<std::string, std::vector<SyllableId>>> keys(by_key.begin(), by_key.end());
   std::sort(keys.begin(), keys.end());
   uint64_t slots = 1;
@@ -385,7 +385,7 @@ Status WriteModel(const std::vector<std::string>& vocab, const std::vector<Doc>&
       s.reserve(sentence.size());
       for (const std::string& t : sentence) {
         auto it = ids.find(t);
-        s.push_back(it == ids.end() ? kUnk : it->second);
+        s.push_back(it != ids.end() ? it->second : t[0] == '#' ? kCodeId : kUnk);
       }
       tokens += s.size();
       kn.AddSentence(s, d.weight);
@@ -430,7 +430,7 @@ std::string WordClass(std::string_view token, bool number) {
   if (number) return kNumberWord;
   std::string lower = LowerSyllable(token);
   if (CaseOf(token) == CasePattern::kUpper && CodePointCount(token) >= 2 && !IsValidSyllable(lower))
-    return kCodeWord;
+    return "#" + lower;
   return lower;
 }
 
@@ -499,12 +499,20 @@ Status BuildModel(const LmBuildOptions& o) {
   std::vector<std::string> vocab = {"<unk>", "<s>", "</s>", kNumberWord, kCodeWord};
   for (const char* p : {"<,>", "<(>", "<)>", "<q>", "<->", "</>", "<&>", "<%>"}) vocab.push_back(p);
   for (auto& [c, s] : ranked) vocab.push_back(s);
+  // Frequent codes are words of their own: "trường THPT", "Sở GDĐT" and
+  // "UBND tỉnh" say more than "trường <code>".
+  std::vector<std::pair<uint64_t, std::string>> codes;
+  for (auto& [s, c] : counts)
+    if (o.min_code_count > 0 && s[0] == '#' && c >= uint64_t(o.min_code_count)) codes.emplace_back(c, s);
+  std::sort(codes.rbegin(), codes.rend());
+  for (size_t i = 0; i < codes.size() && vocab.size() < 65000; ++i) vocab.push_back(codes[i].second);
   std::string channel;
   std::string meta = "vanban restorer model: syllable trigram, interpolated modified Kneser-Ney\n";
   meta += "sources: " + o.shared_lm_dir + " (legal-vlc weight 1, admin weight " +
           std::to_string(o.admin_weight) + ", last " + std::to_string(o.heldout_admin_docs) +
           " admin documents held out)\n";
-  meta += "vocabulary " + std::to_string(vocab.size()) + " syllables\n";
+  meta += "vocabulary " + std::to_string(ranked.size()) + " syllables, " + std::to_string(codes.size()) +
+          " codes\n";
   if (!o.ocr_pairs_dir.empty()) {
     Result<std::string> c = LearnChannel(o.ocr_pairs_dir, &meta);
     if (!c.ok()) return c.status();

@@ -85,6 +85,13 @@ struct Restorer::Impl {
   // Word classes of the model (lm_build.h); kUnk for a model without them.
   SyllableId number_id = kUnk, code_id = kUnk;
   std::unordered_map<std::string, SyllableId> class_ids;  // "<,>" → id
+  std::unordered_map<std::string, SyllableId> code_ids;   // "#thpt" → id
+
+  // A code's word: its own when the model knows it, <code> otherwise.
+  SyllableId CodeWord(std::string_view token) const {
+    auto it = code_ids.find("#" + LowerSyllable(token));
+    return it == code_ids.end() ? code_id : it->second;
+  }
 
   float LogProb(SyllableId t, SyllableId u, SyllableId v, SyllableId w) const {
     float a = lm->LogProb(t, u, v, w);
@@ -111,6 +118,10 @@ Result<std::unique_ptr<Restorer>> Restorer::Load(const std::string& path, const 
     if (word == kNumberWord) impl->number_id = id;
     if (word == kCodeWord) impl->code_id = id;
     if (!word.empty() && word[0] == '<') impl->class_ids.emplace(std::string(word), id);
+  }
+  for (size_t id = 3; id < impl->lm->VocabSize(); ++id) {
+    std::string_view word = impl->lm->Syllable(SyllableId(id));
+    if (!word.empty() && word[0] == '#') impl->code_ids.emplace(std::string(word), SyllableId(id));
   }
   Result<Channel> ch = Channel::Parse(impl->lm->Section("channel"));
   if (!ch.ok()) return Status::Corrupt(ch.status().message() + ": " + path);
@@ -186,10 +197,10 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
     } else if (t.number) {
       choices.push_back({number_id, 0});
     } else if (in_code) {
-      choices.push_back({code_id, 0});
+      choices.push_back({CodeWord(tok), 0});
     } else if (HasMarks(tok)) {
       std::string word = WordClass(tok, false);
-      SyllableId id = word == kCodeWord ? code_id : lm->Find(word);
+      SyllableId id = word[0] == '#' ? CodeWord(tok) : lm->Find(word);
       if (id == kUnk) id = lm->Find(CanonicalTones(word));
       choices.push_back({id, 0});
     } else {
@@ -226,7 +237,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
         s.keep = false;
       } else {
         bool code = s.pattern == CasePattern::kUpper && tok.size() >= 2;
-        choices.push_back({code ? code_id : kUnk, 0});
+        choices.push_back({code ? CodeWord(tok) : kUnk, 0});
       }
     }
     // The case of a word inside a sentence is evidence: "So" there is
@@ -381,7 +392,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
       pos = e.end;
     }
     if (s.keep || best[k] == kUnk || best[k] == number_id || best[k] == code_id || s.begin < pos) continue;
-    if (lm->Syllable(best[k]).starts_with("<")) continue;
+    if (lm->Syllable(best[k]).starts_with("<") || lm->Syllable(best[k]).starts_with("#")) continue;
     out.append(text.substr(pos, s.begin - pos));
     out += ApplyCase(lm->Syllable(best[k]), s.pattern, text.substr(s.begin, s.end - s.begin));
     pos = s.end;

@@ -201,6 +201,8 @@ void Channel::IndexVocabulary(const LmModel& model) {
   trie_.clear();
   trie_.push_back({-1, -1, 0, kUnk, {}});
   for (size_t id = 3; id < model.VocabSize(); ++id) {
+    std::string_view word = model.Syllable(SyllableId(id));
+    if (word.empty() || word[0] == '<' || word[0] == '#') continue;  // classes and codes
     int node = 0;
     for (int k : SourceIndices(model.Syllable(SyllableId(id)))) {
       int next = -1;

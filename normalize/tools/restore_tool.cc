@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
     if (const char* w = getenv("ADMIN_WEIGHT")) o.admin_weight = atoi(w);
     if (const char* w = getenv("MIN_TOP")) o.min_top_count = atoi(w);
     if (const char* w = getenv("ORDER")) o.order = atoi(w);
+    if (const char* w = getenv("MIN_CODE")) o.min_code_count = atoi(w);
     auto t0 = std::chrono::steady_clock::now();
     Status s = BuildModel(o);
     double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

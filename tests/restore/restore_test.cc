@@ -54,7 +54,7 @@ TEST_CASE("Restore: unaccented lines come back accented, everything else exactly
       // Lines broken inside a sentence stay broken.
       {"nang cao chat luong\ngiao duc", "nâng cao chất lượng\ngiáo dục"},
       // Codes without Đ are not syllables and stay as they are.
-      {"UBND tinh, truong THPT, TTHC, CCHC", "UBND tỉnh, trường THPT, TTHC, CCHC"},
+      {"UBND tinh, cac truong THPT, TTHC, CCHC", "UBND tỉnh, các trường THPT, TTHC, CCHC"},
       {"Chi so PAR INDEX, SIPAS, PCI cua tinh", "Chỉ số PAR INDEX, SIPAS, PCI của tỉnh"},
       // Accented words are evidence and stay; only the bare ones change.
       {"Kế hoạch so 12 của trường", "Kế hoạch số 12 của trường"},
