@@ -77,6 +77,7 @@ std::vector<Page> RunPool(const std::vector<int>& numbers, const PageLoader& loa
   PrepareOnce();
   const int count = static_cast<int>(numbers.size());
   std::vector<Page> pages(count);
+  if (count == 0) return pages;
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency());
   jobs = std::max(1, std::min(jobs, count));
   std::atomic<int> next{0}, done{0};

@@ -316,6 +316,17 @@ TEST_CASE("a PDF whose text layer is unaccented over a scanned page is re-OCR'd"
   INFO(ocr[0].text);
   CHECK(cer.rate() < 0.01);
   CHECK(ocr[0].text.find("Cải cách hành chính năm 2026") != std::string::npos);
+
+  // And through ReadFile (--ocr auto), as the CLI reads it.
+  auto read = vanban::ingest::ReadFile(pdf, TestOptions());
+  REQUIRE(read.ok());
+  REQUIRE(read->pages.size() == 1);
+  const Page& page = read->pages[0];
+  INFO(page.reason);
+  CHECK(page.source == PageSource::kOcr);
+  CHECK(page.ocr_confidence > 90);
+  CHECK(page.text.find("Cải cách hành chính năm 2026") != std::string::npos);
+  CHECK(page.text.find("cai cach hanh chinh") == std::string::npos);
 }
 
 TEST_CASE("a page over max_pixels fails with the reason and the other pages are kept", "[ocr]") {
