@@ -289,6 +289,7 @@ std::vector<std::string> JoinBrokenLines(const std::vector<std::string>& lines, 
   int last_index = -1;
   bool blank_between = false;
   int first_after_header = -1;
+  size_t title_out = static_cast<size_t>(-1);  // index in `out` of the title's line
   for (size_t i = static_cast<size_t>(header_end + 1); i < lines.size(); ++i) {
     if (!lines[i].empty()) {
       first_after_header = static_cast<int>(i);
@@ -307,9 +308,10 @@ std::vector<std::string> JoinBrokenLines(const std::vector<std::string>& lines, 
       if (here <= header_end) {
         if (IsSplitCode(last_physical, line)) join = Join::kTight;
       } else {
-        // The title's first line: centred, it may be long, and an upper-case
-        // line after it opens the legal bases, not a continuation.
-        const bool title = header_end >= 0 && last_index == first_after_header;
+        // The title (first line after the header block, with what has been
+        // joined to it): centred, it may be long, and an upper-case line
+        // after it opens the legal bases, not a continuation.
+        const bool title = header_end >= 0 && out.size() - 1 == title_out;
         join = last_index <= header_end && !IsSplitCode(last_physical, line)
                    ? Join::kNone
                    : DecideJoin(last_physical, line, full_line, title || blank_between);
@@ -329,6 +331,7 @@ std::vector<std::string> JoinBrokenLines(const std::vector<std::string>& lines, 
       }
     }
     if (blank_between && !out.empty()) out.emplace_back();
+    if (static_cast<int>(i) == first_after_header) title_out = out.size();
     out.push_back(line);
     last_physical = line;
     last_index = static_cast<int>(i);

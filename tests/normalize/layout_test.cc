@@ -202,10 +202,10 @@ TEST_CASE("JoinBrokenLines keeps the header block and joins the title", "[normal
 }
 
 TEST_CASE("JoinBrokenLines joins a công văn's V/v line and its year", "[normalize][layout]") {
-  // corpus/pdf/cv_baocao_cchc_sgddt.pdf
+  // corpus/scan/cv_baocao_cchc_sgddt.scan200.pdf as OCR reads it
   V lines = {"UBND TỈNH ĐỒNG THÁP", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 215/SGDĐT-VP",
              "Đồng Tháp, ngày 27 tháng 02 năm 2026",
-             "V/v báo cáo kết quả thực hiện công tác cải cách hành chính quý I năm", "2026",
+             "V/v báo cáo kết quả thực hiện công", "tác cải cách hành chính quý I năm", "2026",
              "Kính gửi: - Hiệu trưởng các trường trung học phổ thông;"};
   CHECK(JoinBrokenLines(lines, HeaderBlockEnd(lines), 90) ==
         V{"UBND TỈNH ĐỒNG THÁP", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 215/SGDĐT-VP",
