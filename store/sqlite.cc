@@ -79,8 +79,7 @@ Stmt::StepResult Stmt::Step() {
 }
 
 Status Stmt::Run() {
-  StepResult r;
-  while ((r = Step()) == kRow) {
+  while (Step() == kRow) {
   }
   return status_;
 }

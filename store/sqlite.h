@@ -5,11 +5,11 @@
 // vanban calls sqlite3_close, sqlite3_finalize or sqlite3_exec directly.
 // Failures come back as Status values carrying SQLite's own message.
 //
-//   Result<Db> db = Db::Open(path, /*create=*/true);
-//   Stmt st = ...; db->Prepare("SELECT id FROM documents WHERE path = ?", &st);
-//   st.Bind(1, path);
-//   while (st.Step() == Stmt::kRow) id = st.Int64(0);
-//   if (!st.status().ok()) ...
+//   Result<Db> db = Db::Open(path, /*create_if_missing=*/true);
+//   Result<Stmt> st = db->Prepare("SELECT id FROM documents WHERE path = ?1");
+//   st->Bind(1, path);
+//   while (st->Step() == Stmt::kRow) id = st->Int64(0);
+//   if (!st->status().ok()) ...   // the first bind or step error, with SQLite's message
 //
 // Internal to store/: the public contract is store/store.h.
 #pragma once

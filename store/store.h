@@ -4,7 +4,10 @@
 //   Result<std::unique_ptr<Archive>> a = Archive::Open("vanban.db", {});
 //   if ((*a)->HasVersion(doc.sha256)) ...                       // unchanged: skip
 //   Result<PutOutcome> put = (*a)->Put(doc, text, record, "0.1"); // one transaction
-//   Result<std::vector<SearchHit>> hits = (*a)->Search({.query = "cai cach"});
+//   SearchQuery q;
+//   q.query = "cai cach";                                          // words, AND-ed
+//   q.target = *ParseTargetFilter(">=98%");                        // optional filters
+//   Result<std::vector<SearchHit>> hits = (*a)->Search(q);
 //
 // Identity is the SHA-256 of the file's bytes. Re-putting bytes that are
 // already the current version of a document is a no-op (kUnchanged), whatever
