@@ -21,6 +21,11 @@
 // The model file is memory-mapped; a loaded Restorer is immutable and
 // Restore() may be called from several threads at once.
 //
+// Measured (corpus/model/README.md): 98.9% of the syllables of the stripped
+// accented seeds, 93.8% of held-out pages read by tesseract -l eng; 530-800 k
+// syllables/s of one core on unaccented text, ~17 k/s in OCR mode (edit
+// candidates); model load ~1 ms, ~40 MB resident for `vanban restore`.
+//
 // Model files are built by BuildModel() (normalize/lm_build.h, `vanban lm
 // build`); an optional archive model learned from the documents already in
 // the database (`vanban lm build --from-db`) is interpolated with the shipped
