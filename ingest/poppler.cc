@@ -14,7 +14,12 @@ namespace {
 // each document's complaints apart.
 thread_local std::string last_error;
 
-void Collect(const std::string& message, void*) { last_error = message; }
+// Poppler's messages read "error: Couldn't read xref table" or "error (44):
+// Illegal character '>'"; the reason is what follows the colon.
+void Collect(const std::string& message, void*) {
+  size_t colon = message.find(": ");
+  last_error = message.starts_with("error") && colon != std::string::npos ? message.substr(colon + 2) : message;
+}
 
 // A PDF ends with "%%EOF" (possibly followed by a newline or a little junk);
 // a download or copy cut short does not.

@@ -51,7 +51,7 @@ TEST_CASE("Bad files come back as a Status naming the reason", "[ingest][bad]") 
       {"truncated PDF", "truncated.pdf", hello.substr(0, hello.size() / 2), Code::kCorrupt,
        "PDF is truncated: no %%EOF marker at its end..."},
       {"garbage after the PDF header", "garbage.pdf", "%PDF-1.4\n" + Junk(3000, false) + "\n%%EOF\n",
-       Code::kCorrupt, "PDF is damaged: no PDF objects after its %PDF header..."},
+       Code::kCorrupt, "PDF is damaged: no PDF objects after its %PDF header (poppler: Couldn't read xref table)"},
       {"PDF with a broken xref and no objects' bodies", "broken.pdf",
        "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\nxref\n0 1\nnonsense\n%%EOF\n",
        Code::kCorrupt, "PDF is damaged..."},
