@@ -56,10 +56,10 @@ TEST_CASE("serve: search, document, export and errors as JSON over HTTP", "[e2e]
   Server server(db, port);
   httplib::Client client("127.0.0.1", port);
   client.set_connection_timeout(1);
-  httplib::Result ready;
+  httplib::Result ready = client.Get("/api/stats");
   for (int i = 0; i < 100 && !ready; ++i) {  // at most ~10 s for the server to listen
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
     ready = client.Get("/api/stats");
-    if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   REQUIRE(ready);
   CHECK(json::parse(ready->body)["documents"] == 1);
