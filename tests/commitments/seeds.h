@@ -11,6 +11,10 @@
 #include "common/normalized_text.h"
 #include "common/record.h"
 
+namespace vanban::normalize {
+class Restorer;
+}
+
 namespace vanban::testing {
 
 struct Seed {
@@ -22,7 +26,10 @@ struct Seed {
 };
 
 // ../shared/corpus/txt/<name>.txt, pages split at form feeds (as ingest does
-// for .txt), through normalize::Normalize and extract::Extract.
+// for .txt), through normalize::Normalize and extract::Extract. The
+// unaccented seed (001) is normalized with the bundled restoration model
+// corpus/model/vi.lm when it loads (SeedRestorer() is null otherwise).
+const normalize::Restorer* SeedRestorer();
 Seed LoadSeed(const std::string& name);
 
 // Gold texts and extracted texts are equal when they are equal after NFC with
