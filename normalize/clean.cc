@@ -108,6 +108,10 @@ std::string CleanCharacters(std::string_view text) {
       continue;
     } else if (IsSpaceLike(c)) {
       out += ' ';
+    } else if (c >= 0xFB00 && c <= 0xFB06) {
+      // Latin ligatures from PDF text layers ("ﬁ" in "proﬁle", "Wiﬁ").
+      static const char* const kLigatures[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+      out += kLigatures[c - 0xFB00];
     } else if (IsSymbolFontBullet(c)) {
       out += "•";
     } else if (c >= 0xE000 && c <= 0xF8FF) {

@@ -16,7 +16,7 @@ namespace vanban::normalize::internal {
 //     characters are removed;
 //   - NBSP and the other Unicode spaces become ' '; '\t' is kept (it marks a
 //     column gap, see SplitColumns) and Symbol-font bullets (U+F0B7, ...)
-//     become '•'.
+//     become '•'; the Latin ligatures U+FB00..U+FB06 ("ﬁ") become letters.
 // Legacy encodings must be converted before (TCVN3 "ư" is the soft hyphen).
 std::string CleanCharacters(std::string_view text);
 

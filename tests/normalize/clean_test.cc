@@ -33,6 +33,8 @@ TEST_CASE("CleanCharacters removes invisible characters and unifies spaces", "[n
       // Symbol-font bullet (private use) → "•", other private-use glyphs dropped
       {"\uF0B7 Rà soát", "• Rà soát"},
       {"\uF020Rà", "Rà"},
+      // PDF ligatures
+      {"Wi\uFB01 và \uFB02ash", "Wifi và flash"},
   };
   for (const Case& c : cases) {
     INFO(c.in);
