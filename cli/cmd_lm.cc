@@ -19,6 +19,9 @@ struct LmArgs {
   std::string ocr_pairs;
   bool from_db = false;
   int admin_weight = 3;
+  // Our own sample plans (corpus/README.md), from the checkout like ../shared/lm.
+  std::string plans = "corpus/plans";
+  int plan_weight = normalize::LmBuildOptions().plan_weight;
 };
 
 // A document's own text is evidence only when it came accented: a restored
@@ -68,6 +71,8 @@ int Build(const LmArgs& args, Context& context) {
   o.out_path = args.out.empty() ? std::string(VANBAN_BUNDLED_MODEL) : args.out;
   o.ocr_pairs_dir = args.ocr_pairs;
   o.admin_weight = args.admin_weight;
+  o.plans_dir = args.plans;
+  o.plan_weight = args.plan_weight;
   o.verbose = !context.quiet;
   auto t0 = std::chrono::steady_clock::now();
   Status s = normalize::BuildModel(o);
@@ -89,15 +94,19 @@ void AddLmCommand(CLI::App& app, Context& context) {
   CLI::App* build = lm->add_subcommand("build", "Build the model (or, with --from-db, an archive model)");
   build->footer(
       "Without --from-db: counts ../shared/lm (laws and administrative documents, the last 12\n"
-      "administrative documents held out), learns OCR confusion costs from --ocr-pairs (made by\n"
-      "bench/make_ocr_pairs.sh) and writes the shipped model (default corpus/model/vi.lm).\n"
+      "administrative documents held out) and our sample plans (corpus/plans/*.plan), learns\n"
+      "OCR confusion costs from --ocr-pairs (made by bench/make_ocr_pairs.sh) and writes the shipped model (default corpus/model/vi.lm).\n"
       "With --from-db: counts the archive's documents that came accented, with the shipped\n"
-      "model's vocabulary, and writes DB.lm for `vanban restore --archive-model`.");
+      "model's vocabulary, and writes DB.lm, which ingest, extract and text then use with the\n"
+      "shipped model (and `vanban restore --archive-model DB.lm`).");
   build->add_option("--lm-dir", args->shared_lm, "folder with legal-vlc/ and admin/");
   build->add_option("-o,--out", args->out, "model file to write");
   build->add_option("--ocr-pairs", args->ocr_pairs, "folder of NAME.src.txt / NAME.ocr.txt pairs");
   build->add_option("--admin-weight", args->admin_weight, "weight of the administrative documents' counts")
       ->check(CLI::Range(1, 20));
+  build->add_option("--plans", args->plans, "folder of our own sample plans (*.plan); \"\" for none");
+  build->add_option("--plan-weight", args->plan_weight, "weight of the sample plans' counts")
+      ->check(CLI::Range(1, 1000));
   build->add_flag("--from-db", args->from_db, "build an archive model from the documents in --db");
   build->callback([args, &context] { context.exit_code = Build(*args, context); });
 }

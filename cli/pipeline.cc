@@ -37,7 +37,13 @@ Pipeline::Pipeline(const Context& context, const PipelineFlags& flags) {
     note_ = "no diacritic-restoration model at " + path + "; unaccented text stays unaccented";
     return;
   }
-  Result<std::unique_ptr<normalize::Restorer>> loaded = normalize::Restorer::Load(path);
+  // The archive's own model (`vanban lm build --from-db` writes it beside the
+  // database) is in exactly the right domain: interpolate it when present.
+  normalize::RestoreOptions restore;
+  if (std::string archive_model = context.db_path + ".lm"; std::filesystem::exists(archive_model)) {
+    restore.archive_model_path = archive_model;
+  }
+  Result<std::unique_ptr<normalize::Restorer>> loaded = normalize::Restorer::Load(path, restore);
   if (!loaded.ok()) {
     note_ = "restoration model " + path + " not loaded (" + loaded.status().ToString() + ")";
     return;
