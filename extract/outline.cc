@@ -36,6 +36,42 @@ int LevelOf(const Paragraph& p) {
   return 0;
 }
 
+// A heading in capitals: no lower-case letter.
+bool IsCapitals(std::string_view s) {
+  bool letter = false;
+  for (size_t i = 0; i < s.size();) {
+    std::string_view rest = s.substr(i);
+    if (StartsLower(rest)) return false;
+    letter |= StartsUpper(rest);
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    i += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+  }
+  return letter;
+}
+
+std::string RomanOf(int v) {
+  static const char* const kNumerals[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+                                          "XI", "XII", "XIII", "XIV", "XV"};
+  return v > 0 && v < 16 ? kNumerals[v] : std::string();
+}
+
+// OCR loses or merges strokes of a numeral: "II." is read "I.", "III" "HL" or
+// "HI" (H = two strokes). A numeral fits the expected one when its strokes,
+// H counted as II and l/L/1 as I, are a subsequence of the expected numeral's.
+bool RomanFits(const std::string& seen, int expected) {
+  std::string want = RomanOf(expected), got;
+  for (char c : seen) {
+    if (c == 'H') got += "II";
+    else if (c == 'l' || c == 'L' || c == '1') got += 'I';
+    else got += c;
+  }
+  if (want.empty() || got.empty() || got.size() > want.size()) return false;
+  size_t j = 0;
+  for (char c : want)
+    if (j < got.size() && got[j] == c) ++j;
+  return j == got.size();
+}
+
 }  // namespace
 
 void ExtractOutline(const NormalizedText& text, Record* record) {
@@ -63,13 +99,32 @@ void ExtractOutline(const NormalizedText& text, Record* record) {
   int next_roman = 1;
   std::vector<int> open;  // indices into record->outline, shallow to deep
   for (size_t i = start; i < paras.size() && paras[i].first_line < end_line; ++i) {
-    const Paragraph& p = paras[i];
+    Paragraph p = paras[i];
+    // OCR puts scanner dirt before a heading ("— HL NHIỆM VỤ, GIẢI PHÁP"): a
+    // bullet whose text is a capitals heading with the next numeral is one.
+    if (p.marker.kind == MarkerKind::kDash) {
+      std::string_view body = std::string_view(p.text).substr(p.marker.body, p.first_line_len - p.marker.body);
+      Marker inner = ClassifyMarker(body);
+      if (inner.kind == MarkerKind::kRoman && IsCapitals(body.substr(inner.body)) &&
+          RomanFits(inner.label, next_roman)) {
+        inner.body += p.marker.body;
+        p.marker = inner;
+        p.marker.ocr_roman = true;
+      }
+    }
     int level = LevelOf(p);
     if (level == 0) continue;
+    bool relabel = p.marker.ocr_roman;
     if (level == 1) {
       // In order; one numeral may be skipped by a printing slip, never for OCR guesses.
       bool in_order = p.marker.value == next_roman || (!p.marker.ocr_roman && p.marker.value == next_roman + 1);
-      if (!in_order) continue;
+      if (!in_order) {
+        std::string_view body = std::string_view(p.text).substr(p.marker.body, p.first_line_len - p.marker.body);
+        if (!IsCapitals(body) || !RomanFits(p.marker.label, next_roman)) continue;
+        p.marker.value = next_roman;
+        p.marker.label = RomanOf(next_roman);
+        relabel = true;
+      }
       next_roman = p.marker.value + 1;
     }
     Section s;
@@ -79,10 +134,15 @@ void ExtractOutline(const NormalizedText& text, Record* record) {
     if (level >= 5) {
       s.heading = p.text.substr(p.marker.body);
       heading_len = p.text.size();
-    } else if (p.marker.ocr_roman) {
+    } else if (relabel) {
       s.heading = s.label + ". " + p.text.substr(p.marker.body, p.first_line_len - p.marker.body);
     } else {
       s.heading = p.text.substr(0, p.first_line_len);
+    }
+    if (level == 1) {
+      // OCR dirt after a heading: "IV. TỔ CHỨC THỰC HIỆN -", "… HIỆN• •".
+      static const RE2 kTailDirt(R"((?:\s*(?:[-|_~]|•|·))+\s*$)");
+      RE2::Replace(&s.heading, kTailDirt, "");
     }
     s.where = SpanOf(text, p, level >= 5 ? p.marker.body : 0, heading_len);
     while (!open.empty() && record->outline[open.back()].level >= level) open.pop_back();

@@ -143,10 +143,11 @@ int RomanValue(std::string_view r) {
 
 Marker ClassifyMarker(std::string_view line) {
   static const RE2 kRoman(R"(^([IVX]{1,6})\.\s*(\S))");
-  // OCR reads "II." as "IL" or "Il" (the dot joins the last stroke) and "I" as
-  // "l" or "1"; only accepted when followed by an upper-case word, and the
-  // outline accepts it only where the numeral is the next one expected.
-  static const RE2 kOcrRoman(R"(^([IVXlL1]{2,6})\s+(\p{Lu}))");
+  // OCR reads "II." as "IL" or "Il" (the dot joins the last stroke), "III" as
+  // "HI" or "HL", and "I" as "l" or "1"; only accepted when followed by an
+  // upper-case word, and the outline accepts it only where the numeral is the
+  // next one expected.
+  static const RE2 kOcrRoman(R"(^([IVXlLH1]{1,6})\s+(\p{Lu}))");
   static const RE2 kSubNumber(R"(^(\d{1,2}(?:\.\d{1,2})+)(?:\.\s*|\s+)(\S))");
   static const RE2 kNumber(R"(^(\d{1,2})\.(\s*)(\S))");
   // Điểm: the Vietnamese alphabet has no f, j, w, z.
@@ -165,16 +166,17 @@ Marker ClassifyMarker(std::string_view line) {
     return m;
   }
   if (RE2::PartialMatch(in, kOcrRoman, &a, &b)) {
-    std::string fixed(a.data(), a.size());
+    std::string seen(a.data(), a.size()), fixed;
     bool confused = false;
-    for (char& ch : fixed) {
-      if (ch == 'l' || ch == 'L' || ch == '1') {
-        ch = 'I';
-        confused = true;
-      }
+    for (char ch : seen) {
+      if (ch == 'l' || ch == 'L' || ch == '1') fixed += 'I';
+      else if (ch == 'H') fixed += "II";  // two strokes read as one letter
+      else fixed += ch;
+      confused |= ch == 'l' || ch == 'L' || ch == '1' || ch == 'H';
     }
     int v = RomanValue(fixed);
-    if (confused && v > 0) {
+    bool digit_only = seen.find_first_not_of('1') == std::string::npos;  // "1 Cải cách": a number
+    if (confused && !digit_only && v > 0) {
       m.kind = MarkerKind::kRoman;
       m.label = fixed;
       m.value = v;

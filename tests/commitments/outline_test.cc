@@ -115,10 +115,25 @@ TEST_CASE("outline: Roman numerals out of order are not headings", "[commitments
       "I. MỤC TIÊU\n"
       "V. Lenin đã viết\n"  // not the next numeral
       "II. NHIỆM VỤ\n"
-      "IL NOI DUNG\n");      // OCR guess that does not fit the order (III expected)
+      "VI. NỘI DUNG\n");     // III expected: VI cannot be a misread of it
   std::vector<std::string> top;
   for (const Section* t : s.record.TopSections()) top.push_back(t->heading);
   CHECK(top == std::vector<std::string>{"I. MỤC TIÊU", "II. NHIỆM VỤ"});
+}
+
+TEST_CASE("outline: OCR-degraded numerals of capital headings take the expected numeral", "[commitments][outline]") {
+  // As Tesseract read the corpus scan of kh_cchc_thpt_hoaloc: strokes lost
+  // ("II." → "I."), merged ("III" → "HL"), dirt before and after.
+  Snippet s = ExtractSnippet(
+      "I. MỤC ĐÍCH, YÊU CẦU\n"
+      "I. MỤC TIÊU, CHỈ TIÊU\n"
+      "— HL NHIỆM VỤ, GIẢI PHÁP\n"
+      "IV. TỔ CHỨC THỰC HIỆN -\n"
+      "I. Một dòng thường\n");  // not capitals: not a heading
+  std::vector<std::string> top;
+  for (const Section* t : s.record.TopSections()) top.push_back(t->heading);
+  CHECK(top == std::vector<std::string>{"I. MỤC ĐÍCH, YÊU CẦU", "II. MỤC TIÊU, CHỈ TIÊU", "III. NHIỆM VỤ, GIẢI PHÁP",
+                                        "IV. TỔ CHỨC THỰC HIỆN"});
 }
 
 TEST_CASE("outline: a khoản heading wrapped onto a lower-case line keeps its first line", "[commitments][outline]") {
