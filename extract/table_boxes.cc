@@ -395,6 +395,24 @@ std::vector<TaskRow> TasksFromBoxes(const Page& page, TableColumns* carry) {
   }
   carry->open = ran_off && body_to == lines.size();
 
+  // A header cell OCR could not read ("Thời gian hoàn thành" → "BH, Tang")
+  // leaves its column unnamed; when the table has no due column and most of
+  // the unnamed column's cells read like due times, it is the due column.
+  if (std::find(carry->roles.begin(), carry->roles.end(), ColumnRole::kDue) == carry->roles.end()) {
+    for (size_t c = 0; c < carry->roles.size(); ++c) {
+      if (carry->roles[c] != ColumnRole::kUnknown) continue;
+      int filled = 0, due = 0;
+      for (const Building& b : built) {
+        if (Trim(b.cells[c]).empty()) continue;
+        ++filled;
+        due += LooksLikeDue(Trim(b.cells[c]));
+      }
+      if (filled >= 2 && due * 10 >= filled * 6) {
+        carry->roles[c] = ColumnRole::kDue;
+        break;
+      }
+    }
+  }
   for (Building& b : built) {
     for (size_t c = 0; c < b.cells.size(); ++c)
       if (static_cast<int>(c) != no_col) SetCell(&b.row, carry->roles[c], b.cells[c]);

@@ -40,12 +40,6 @@ bool StartsGroup(const std::string& line, std::string* label, std::string* rest)
   return RE2::FullMatch(line, kGroup, label, rest) && RomanValue(*label) > 0;
 }
 
-bool LooksLikeDue(std::string_view s) {
-  static const RE2 kDue(
-      R"(^(?i:trước|chậm nhất|cả năm|trong năm|trong tháng|thường xuyên|định kỳ|hằng|hàng|quý\s|tháng\s|học kỳ|đầu năm|cuối năm|năm học|khi có))");
-  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kDue) || DueDate(s).has_value();
-}
-
 // Pieces of one printed line: cut after sentence ends and before a due phrase
 // that starts with a capital.
 std::vector<std::string> Pieces(const std::string& line) {

@@ -58,6 +58,12 @@ std::optional<std::string> DueDate(std::string_view due) {
   return std::nullopt;
 }
 
+bool LooksLikeDue(std::string_view s) {
+  static const RE2 kDue(
+      R"(^(?i:trước|chậm nhất|cả năm|trong năm|trong tháng|thường xuyên|định kỳ|hằng|hàng|quý\s|tháng\s|học kỳ|đầu năm|cuối năm|năm học|khi có))");
+  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kDue) || DueDate(s).has_value();
+}
+
 void ExtractTasks(const Document& document, const NormalizedText& text, Record* record) {
   // Boxes first: a page with words is read by position.
   TableColumns carry;

@@ -45,21 +45,21 @@ void AddLine(Page* page, double y, double x, const std::string& text) {
   }
 }
 
-TEST_CASE("task table from word boxes: header in any order, group rows, multi-line cells", "[commitments][tasks]") {
-  // Columns (x): TT 40 | Nội dung 80–300 | Sản phẩm 320–420 | Đơn vị chủ trì 440–540 |
-  // Thời gian hoàn thành 560–660. Headers centred over their columns, cells left-aligned.
+// Columns (x): TT 40 | Nội dung 80–300 | Sản phẩm 320–420 | Đơn vị chủ trì 440–540 |
+// Thời gian hoàn thành 560–660. Headers centred over their columns, cells left-aligned.
+Page SampleTablePage(const std::string& due_header_1, const std::string& due_header_2) {
   Page page;
   page.number = 3;
   page.source = PageSource::kTextLayer;
   page.width = 700;
   page.height = 500;
   AddLine(&page, 20, 250, "DANH MỤC NHIỆM VỤ");
-  AddLine(&page, 52, 575, "Thời gian");
+  AddLine(&page, 52, 575, due_header_1);
   AddLine(&page, 60, 38, "STT");
   AddLine(&page, 60, 150, "Nội dung, nhiệm vụ");
   AddLine(&page, 60, 345, "Sản phẩm");
   AddLine(&page, 60, 450, "Đơn vị chủ trì");
-  AddLine(&page, 68, 575, "hoàn thành");
+  if (!due_header_2.empty()) AddLine(&page, 68, 575, due_header_2);
   AddLine(&page, 90, 42, "I");
   AddLine(&page, 90, 80, "Cải cách thể chế");
   AddLine(&page, 110, 42, "1");
@@ -82,7 +82,11 @@ TEST_CASE("task table from word boxes: header in any order, group rows, multi-li
   AddLine(&page, 200, 440, "Ban giám hiệu");
   AddLine(&page, 200, 560, "Thường xuyên");
   AddLine(&page, 300, 345, "Nơi nhận:");
+  return page;
+}
 
+TEST_CASE("task table from word boxes: header in any order, group rows, multi-line cells", "[commitments][tasks]") {
+  Page page = SampleTablePage("Thời gian", "hoàn thành");
   Document doc;
   doc.kind = SourceKind::kPdf;
   doc.pages.push_back(page);
@@ -107,6 +111,20 @@ TEST_CASE("task table from word boxes: header in any order, group rows, multi-li
   REQUIRE(r.deadlines.size() == 1);
   CHECK(r.deadlines[0].text == "Niêm yết công khai quy trình: Trước ngày 31/3/2026");
   CHECK(r.deadlines[0].date == "2026-03-31");
+}
+
+TEST_CASE("task table from word boxes: an unreadable due header is recognised by its cells", "[commitments][tasks]") {
+  // Tesseract read "Thời gian hoàn thành" on the anbinh scan as "BH, Tang".
+  Document doc;
+  doc.kind = SourceKind::kPdf;
+  doc.pages.push_back(SampleTablePage("BH, Tang", ""));
+  doc.pages[0].source = PageSource::kOcr;
+  NormalizedText text;
+  Record r = extract::Extract(doc, text);
+  REQUIRE(r.tasks.size() == 3);
+  CHECK(r.tasks[0].due == std::optional<std::string>("Tháng 4/2026"));
+  CHECK(r.tasks[1].due == std::optional<std::string>("Trước ngày 31/3/2026"));
+  CHECK(r.tasks[2].due == std::optional<std::string>("Thường xuyên"));
 }
 
 TEST_CASE("seed 003: the linear annex gives the gold rows", "[commitments][tasks][gold]") {
