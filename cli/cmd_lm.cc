@@ -95,7 +95,8 @@ void AddLmCommand(CLI::App& app, Context& context) {
   build->footer(
       "Without --from-db: counts ../shared/lm (laws and administrative documents, the last 12\n"
       "administrative documents held out) and our sample plans (corpus/plans/*.plan), learns\n"
-      "OCR confusion costs from --ocr-pairs (made by bench/make_ocr_pairs.sh) and writes the shipped model (default corpus/model/vi.lm).\n"
+      "OCR confusion costs from --ocr-pairs (made by bench/make_ocr_pairs.sh) and writes the\n"
+      "shipped model (default corpus/model/vi.lm).\n"
       "With --from-db: counts the archive's documents that came accented, with the shipped\n"
       "model's vocabulary, and writes DB.lm, which ingest, extract and text then use with the\n"
       "shipped model (and `vanban restore --archive-model DB.lm`).");

@@ -57,6 +57,46 @@ std::vector<std::string> SplitAdmin(const std::string& text) {
   return docs;
 }
 
+}  // namespace
+
+std::string PlanText(std::string_view markup) {
+  std::string out;
+  size_t start = 0;
+  while (start < markup.size()) {
+    size_t nl = markup.find('\n', start);
+    if (nl == std::string_view::npos) nl = markup.size();
+    std::string_view line = markup.substr(start, nl - start);
+    start = nl + 1;
+    if (!line.empty() && line[0] == '#') continue;
+    bool cells = false;
+    if (!line.empty() && line[0] == '.') {
+      size_t sp = line.find(' ');
+      std::string_view dir = line.substr(1, sp == std::string_view::npos ? line.size() - 1 : sp - 1);
+      // Directives without text (.pageno top, .space 4, .table ...) say
+      // nothing about the language.
+      if (sp == std::string_view::npos || dir == "pageno" || dir == "space" || dir == "table" ||
+          dir == "pagebreak" || dir == "endtable" || dir == "close")
+        continue;
+      cells = dir == "th" || dir == "tr" || dir == "tg";
+      line.remove_prefix(sp + 1);
+    }
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line.compare(i, 2, "**") == 0 || line.compare(i, 2, "__") == 0) {
+        ++i;
+      } else if (cells && line.compare(i, 3, " | ") == 0) {
+        out += '\n';  // a cell is a sentence of its own
+        i += 2;
+      } else {
+        out += line[i];
+      }
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+namespace {
+
 Result<std::vector<Doc>> CollectDocs(const LmBuildOptions& o, std::vector<std::string>* heldout) {
   std::vector<Doc> docs;
   fs::path root(o.shared_lm_dir);
@@ -79,6 +119,19 @@ Result<std::vector<Doc>> CollectDocs(const LmBuildOptions& o, std::vector<std::s
       docs.push_back({std::move(admin[i]), o.admin_weight});
     } else if (heldout) {
       heldout->push_back(std::move(admin[i]));
+    }
+  }
+  if (!o.plans_dir.empty()) {
+    std::vector<fs::path> plans;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(o.plans_dir, ec))
+      if (e.is_regular_file() && e.path().extension() == ".plan") plans.push_back(e.path());
+    if (ec) return Status::NotFound("cannot list plans in " + o.plans_dir);
+    std::sort(plans.begin(), plans.end());
+    for (const fs::path& p : plans) {
+      Result<std::string> t = Slurp(p);
+      if (!t.ok()) return t.status();
+      docs.push_back({PlanText(*t), o.plan_weight});
     }
   }
   for (const std::string& t : o.extra_texts) docs.push_back({t, o.admin_weight});
@@ -511,6 +564,8 @@ Status BuildModel(const LmBuildOptions& o) {
   meta += "sources: " + o.shared_lm_dir + " (legal-vlc weight 1, admin weight " +
           std::to_string(o.admin_weight) + ", last " + std::to_string(o.heldout_admin_docs) +
           " admin documents held out)\n";
+  if (!o.plans_dir.empty())
+    meta += "plans: " + o.plans_dir + "/*.plan, weight " + std::to_string(o.plan_weight) + "\n";
   meta += "vocabulary " + std::to_string(ranked.size()) + " syllables, " + std::to_string(codes.size()) +
           " codes\n";
   if (!o.ocr_pairs_dir.empty()) {

@@ -46,14 +46,22 @@ struct LmBuildOptions {
   int order = 3;
   // The unigram level mixes Kneser-Ney's continuation probability with
   // plain frequency: when the context says little, how often a syllable is
-  // written decides (stripped seeds: 98.71% → 98.74% at 0.3, 98.73% at 0.7).
-  double unigram_raw_mix = 0.3;
+  // written decides (stripped seeds: 98.71% → 98.74% at 0.3, 98.73% at 0.7;
+  // with the sample plans counted: 0.2 98.99%, 0.3 98.99%, 0.35 99.01%,
+  // 0.4 99.01%, 0.5 99.00%, 0.6 98.96% — a plateau, ±1 syllable of 13,496).
+  double unigram_raw_mix = 0.4;
   // n-grams of the highest order seen fewer times than this are not stored
   // (their mass still shapes the back-off weights); keeps the model small.
   int min_top_count = 2;
   // Optional folder of aligned OCR pairs (NAME.src.txt + NAME.ocr.txt) to
   // learn the channel's confusion costs from (see bench/make_ocr_pairs.sh).
   std::string ocr_pairs_dir;
+  // Folder of sample plans we wrote ourselves (corpus/plans/*.plan, issue 5:
+  // "text you write yourselves"), counted as plain text (PlanText) with
+  // weight plan_weight; empty: none. Exactly the plans' genre, but small
+  // (~4,700 syllables), hence the larger weight.
+  std::string plans_dir;
+  int plan_weight = 3;
   // Extra accented texts, each counted with weight admin_weight.
   std::vector<std::string> extra_texts;
   bool verbose = false;
@@ -75,6 +83,13 @@ Result<std::vector<std::string>> HeldOutDocuments(const LmBuildOptions& options)
 // documents (`heldout` true: the OCR test set) or from every 15th counted
 // administrative document (the channel's training pairs).
 Result<std::vector<std::string>> OcrPages(const LmBuildOptions& options, bool heldout, size_t max_pages);
+
+// The plain text of a corpus/plans/*.plan file (corpus/README.md): comment
+// lines and markup-only directives (.pageno, .space, .table, ...) dropped,
+// the directive word taken off lines that carry text (.title, .h1, .to),
+// table cells (.th/.tr/.tg, split at " | ") one per line, **bold** and
+// __italic__ marks removed.
+std::string PlanText(std::string_view markup);
 
 // Word classes the model counts as words: every number is <num>; an
 // all-capital code that is not a syllable is "#" + its lower case ("#thpt")

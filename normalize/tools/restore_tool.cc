@@ -54,6 +54,10 @@ int main(int argc, char** argv) {
     if (const char* w = getenv("MIN_TOP")) o.min_top_count = atoi(w);
     if (const char* w = getenv("ORDER")) o.order = atoi(w);
     if (const char* w = getenv("MIN_CODE")) o.min_code_count = atoi(w);
+    if (const char* w = getenv("MIN_SYLLABLE")) o.min_syllable_count = atoi(w);
+    if (const char* w = getenv("RAW_MIX")) o.unigram_raw_mix = atof(w);
+    if (const char* d = getenv("PLANS")) o.plans_dir = d;
+    if (const char* w = getenv("PLAN_WEIGHT")) o.plan_weight = atoi(w);
     auto t0 = std::chrono::steady_clock::now();
     Status s = BuildModel(o);
     double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
