@@ -3,11 +3,13 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "cli/archive_open.h"
 #include "cli/commands.h"
+#include "cli/ordered_pool.h"
 #include "cli/pipeline.h"
 #include "cli/progress.h"
 #include "extract/extract.h"
@@ -59,39 +61,50 @@ int Run(IngestArgs& args, Context& context) {
   pipeline.OnPage([&progress](int done, int total) { progress.Pages(done, total); });
 
   auto started = std::chrono::steady_clock::now();
-  for (size_t i = 0; i < files.size(); ++i) {
-    const std::string& path = files[i];
-    progress.StartFile(static_cast<int>(i + 1), static_cast<int>(files.size()), path);
+  // First what is new: hashing before any parsing keeps a re-run over an
+  // unchanged batch a cheap no-op.
+  std::vector<std::string> todo, hashes;
+  for (const std::string& path : files) {
     std::string sha = HashOfFile(path);
     if (!sha.empty() && archive->HasVersion(sha)) {
       ++tally.unchanged;
-      progress.Clear();
-      if (!context.quiet) std::cout << "unchanged  " << path << "\n";
+      if (!context.quiet) std::cout << "unchanged   " << path << "\n";
       continue;
     }
-    Result<Processed> processed = pipeline.Process(path);
+    todo.push_back(path);
+    hashes.push_back(sha);
+  }
+
+  // Then the new files, several at a time (the stages are thread-safe); the
+  // archive, one connection, stores them in input order on this thread.
+  const int workers = args.pipeline.jobs > 0 ? args.pipeline.jobs
+                                             : std::max(1u, std::thread::hardware_concurrency());
+  auto process = [&](size_t i) { return pipeline.Process(todo[i]); };
+  auto store = [&](size_t i, Result<Processed>& processed) {
+    const std::string& path = todo[i];
+    progress.StartFile(static_cast<int>(i + 1), static_cast<int>(todo.size()), path);
     progress.Clear();
     if (!processed.ok()) {
       ++tally.failed;
       std::cerr << "vanban: " << path << ": " << processed.status().ToString() << "\n";
-      Status recorded = archive->PutFailure(path, sha, processed.status());
+      Status recorded = archive->PutFailure(path, hashes[i], processed.status());
       if (!recorded.ok()) std::cerr << "vanban: " << context.db_path << ": " << recorded.ToString() << "\n";
-      continue;
+      return;
     }
     Result<store::PutOutcome> put = archive->Put(processed->document, processed->text, processed->record,
                                                  extract::kExtractorVersion);
     if (!put.ok()) {
       ++tally.failed;
       std::cerr << "vanban: " << path << ": not stored: " << put.status().ToString() << "\n";
-      continue;
+      return;
     }
     int pages = static_cast<int>(processed->document.pages.size());
     tally.pages += pages;
-    const char* verb = "added     ";
+    const char* verb = "added      ";
     switch (put->kind) {
       case store::PutOutcome::Kind::kAdded: ++tally.added; break;
       case store::PutOutcome::Kind::kNewVersion: ++tally.new_versions; verb = "new version"; break;
-      case store::PutOutcome::Kind::kUnchanged: ++tally.unchanged; verb = "unchanged "; break;
+      case store::PutOutcome::Kind::kUnchanged: ++tally.unchanged; verb = "unchanged  "; break;
     }
     int failed_pages = 0;
     for (const Page& p : processed->document.pages) failed_pages += !p.status.ok();
@@ -100,7 +113,8 @@ int Run(IngestArgs& args, Context& context) {
                                pages, pages == 1 ? "" : "s",
                                failed_pages ? fmt::format(", {} failed", failed_pages) : "", path);
     }
-  }
+  };
+  RunOrdered<Result<Processed>>(todo.size(), workers, 2 * static_cast<size_t>(workers), process, store);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   int total = static_cast<int>(files.size() + missing.size());
   std::cout << fmt::format(
