@@ -1,6 +1,8 @@
 #include "cli/pipeline.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 
 namespace vanban::cli {
 namespace {
@@ -31,6 +33,7 @@ Pipeline::Pipeline(const Context& context, const PipelineFlags& flags) {
   ingest_.ocr = ParseOcrMode(flags.ocr);
   ingest_.jobs = flags.jobs;
   ingest_.dpi = flags.dpi;
+  normalize_.restore_jobs = flags.jobs > 0 ? flags.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   if (flags.no_restore) return;
   std::string path = context.model_path.empty() ? BundledModelPath() : context.model_path;
   if (!std::filesystem::exists(path)) {

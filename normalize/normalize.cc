@@ -1,6 +1,9 @@
 #include "normalize/normalize.h"
 
+#include <algorithm>
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/vietnamese.h"
@@ -100,6 +103,28 @@ std::string JoinLines(const std::vector<std::string>& lines) {
 
 }  // namespace
 
+// Restores the pages marked `restored`, on up to options.restore_jobs threads
+// (the Restorer is immutable and thread-safe; pages are independent).
+template <typename Pages>
+static void RestorePages(Pages& pages, const Options& options) {
+  std::vector<size_t> todo;
+  for (size_t k = 0; k < pages.size(); ++k)
+    if (pages[k].restored) todo.push_back(k);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next++) < todo.size();) {
+      std::string& text = pages[todo[i]].text;
+      std::string restored = options.restorer->Restore(text);
+      text = options.canonical_tones ? CanonicalTones(restored) : ToNfc(restored);
+    }
+  };
+  const size_t threads = std::min<size_t>(std::max(1, options.restore_jobs), todo.size());
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
 NormalizedText Normalize(const Document& document, const Options& options) {
   std::vector<PageLines> pages;
   pages.reserve(document.pages.size());
@@ -146,14 +171,11 @@ NormalizedText Normalize(const Document& document, const Options& options) {
                            : lines);
     if (options.restorer) {
       SyllableCount n = CountSyllables(a.text);
-      if (n.syllables >= options.restore_min_syllables &&
-          n.accented < options.restore_below_share * n.syllables) {
-        std::string restored = options.restorer->Restore(a.text);
-        a.text = options.canonical_tones ? CanonicalTones(restored) : ToNfc(restored);
-        a.restored = true;
-      }
+      a.restored = n.syllables >= options.restore_min_syllables &&
+                   n.accented < options.restore_below_share * n.syllables;
     }
   }
+  if (options.restorer) RestorePages(assembled, options);
 
   NormalizedText out;
   for (size_t k = 0; k < pages.size(); ++k) {

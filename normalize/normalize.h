@@ -64,6 +64,10 @@ struct Options {
   // syllables alone.
   double restore_below_share = 0.3;
   int restore_min_syllables = 20;  // fewer: a table of numbers, a signature
+  // Pages restored at once. Restoring OCR-garbled text is the slow part of a
+  // text-layer batch (edit candidates: ~17 k syllables/s a core), and pages
+  // are independent, so a long garbled document spreads over the cores.
+  int restore_jobs = 1;
 };
 
 NormalizedText Normalize(const Document& document, const Options& options = {});
