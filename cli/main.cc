@@ -1,16 +1,15 @@
 // vanban: Vietnamese administrative documents → structured, searchable archive.
-#include <omp.h>
-
 #include <iostream>
 
 #include "cli/commands.h"
+#include "ingest/ingest.h"
 
 int main(int argc, char** argv) {
   // Debian's Tesseract is built with OpenMP; left alone, its threads fight the
   // page-parallel OCR pool and a page takes 16–27 s instead of ~2.5 s
-  // (shared/TOOLCHAIN.md). setenv() here would be too late: libgomp has
-  // already read the environment. omp_set_dynamic(1) lets it back off.
-  omp_set_dynamic(1);
+  // (shared/TOOLCHAIN.md). This keeps every OCR worker single-threaded
+  // whatever OMP_THREAD_LIMIT says, and quiets Leptonica's stderr.
+  vanban::ingest::PrepareOcrThreads();
 
   using namespace vanban::cli;
   Context context;

@@ -128,7 +128,8 @@ Result<Document> ReadPdf(const std::string& path, std::string bytes, const Optio
       Page& slot = doc.pages[to_ocr[k] - 1];
       Page replaced = std::move(ocr[k]);
       replaced.number = to_ocr[k];
-      if (replaced.reason.empty()) replaced.reason = why_ocr[k];
+      // Why the page was OCR'd first, then how ("OCR at 200 dpi ...").
+      replaced.reason = replaced.reason.empty() ? why_ocr[k] : why_ocr[k] + "; " + replaced.reason;
       // A failed OCR leaves the text layer, if there was one, better than nothing.
       if (replaced.source == PageSource::kFailed && !slot.words.empty()) {
         slot.reason = why_ocr[k] + "; OCR failed: " + replaced.status.message();

@@ -394,7 +394,14 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
     if (s.keep || best[k] == kUnk || best[k] == number_id || best[k] == code_id || s.begin < pos) continue;
     if (lm->Syllable(best[k]).starts_with("<") || lm->Syllable(best[k]).starts_with("#")) continue;
     out.append(text.substr(pos, s.begin - pos));
-    out += ApplyCase(lm->Syllable(best[k]), s.pattern, text.substr(s.begin, s.end - s.begin));
+    // One capital letter reads as title case ("C" → "Cờ"), but between two
+    // words in capitals it is a piece of a capital heading ("THU C HIEN").
+    CasePattern pattern = s.pattern;
+    if (pattern == CasePattern::kTitle && s.end - s.begin == 1 && k > 0 && k + 1 < slots.size() &&
+        slots[k - 1].pattern == CasePattern::kUpper && slots[k + 1].pattern == CasePattern::kUpper) {
+      pattern = CasePattern::kUpper;
+    }
+    out += ApplyCase(lm->Syllable(best[k]), pattern, text.substr(s.begin, s.end - s.begin));
     pos = s.end;
   }
   for (; edit < code_edits.size(); ++edit) {

@@ -210,7 +210,20 @@ std::string ApplyCase(std::string_view syllable, CasePattern pattern, std::strin
   if (pattern == CasePattern::kLower) return std::string(syllable);
   std::vector<bool> upper_at;
   if (pattern == CasePattern::kMixed) {
-    for (size_t i = 0; i < original.size();) upper_at.push_back(LetterOf(DecodeUtf8(original, i)).upper);
+    int upper = 0;
+    for (size_t i = 0; i < original.size();) {
+      upper_at.push_back(LetterOf(DecodeUtf8(original, i)).upper);
+      upper += upper_at.back();
+    }
+    // No Vietnamese syllable is written in mixed case: a mixed token is an
+    // OCR-garbled one ("CHtTC" for "CHỨC", "THlTC" for "THỰC" in a capital
+    // heading), whose letters need not line up with the syllable's. Mostly
+    // capitals → all capitals; else a capital first letter → title case.
+    if (2 * upper > static_cast<int>(upper_at.size())) {
+      pattern = CasePattern::kUpper;
+    } else if (!upper_at.empty() && upper_at[0]) {
+      pattern = CasePattern::kTitle;
+    }
   }
   std::string out;
   out.reserve(syllable.size());
