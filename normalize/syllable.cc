@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/vietnamese.h"
+#include "normalize/utf8.h"
 
 namespace vanban::normalize {
 namespace {
@@ -58,47 +59,11 @@ const std::array<Entry, kTableSize>& Table() {
 
 }  // namespace
 
-char32_t DecodeUtf8(std::string_view s, size_t& i) {
-  unsigned char c = s[i];
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) {
-    unsigned char d = s[i + k];
-    if ((d & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  i += len;
-  return cp;
-}
+// One UTF-8 decoder and encoder for normalize/ (utf8.h); these keep the
+// restorer's names.
+char32_t DecodeUtf8(std::string_view s, size_t& i) { return internal::NextCodePoint(s, i); }
 
-void AppendUtf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+void AppendUtf8(char32_t cp, std::string& out) { internal::AppendUtf8(out, cp); }
 
 Letter LetterOf(char32_t cp) {
   Letter l;
