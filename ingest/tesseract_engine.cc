@@ -17,6 +17,23 @@
 #include "ingest/layout.h"
 
 namespace vanban::ingest::internal {
+namespace {
+
+// The rule under the issuing body's name, or a table border, comes back as a
+// "word" of underscores, tildes or bars ("-_", "___", "~", "|"): not text, and
+// in front of "SỞ GIÁO DỤC VÀ ĐÀO TẠO" it hides the header block from the
+// extractors. A lone "-" stays: it is a list bullet.
+bool IsRuleFragment(std::string_view word) {
+  bool rule = false;
+  for (char c : word) {
+    if (c == '_' || c == '~' || c == '|' || c == '=') rule = true;
+    else if (c != '-') return false;
+  }
+  return rule;
+}
+
+}  // namespace
+
 
 TesseractEngine::~TesseractEngine() = default;
 
@@ -75,7 +92,8 @@ Status TesseractEngine::Recognize(PIX* image, double seconds, bool uniform_block
       std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
       // On a page of pure speckle Tesseract can return one "word" of blanks
       // spanning the page, with a high confidence: it is not a word.
-      if (!text || std::string_view(text.get()).find_first_not_of(" \t\n") == std::string_view::npos) {
+      if (!text || std::string_view(text.get()).find_first_not_of(" \t\n") == std::string_view::npos ||
+          IsRuleFragment(text.get())) {
         continue;
       }
       int left, top, right, bottom;
