@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # vanban's one entry point for a fresh Debian 12 machine.
 #
-#   scripts/dev.sh run     install what is missing, build, ingest corpus/ into
-#                          ./vanban.db and print what was found
+#   scripts/dev.sh run     install what is missing, build, ingest the sample
+#                          documents (corpus/pdf, corpus/scan) into ./vanban.db,
+#                          print what was found and two searches
 #   scripts/dev.sh test    install what is missing, build, run every test (ctest)
 #   scripts/dev.sh setup   only install what is missing
 #   scripts/dev.sh build   setup, then build
@@ -53,15 +54,22 @@ case "${1:-}" in
   build) setup; build ;;
   run)
     setup; build
-    "$build/cli/vanban" --db "$top/vanban.db" ingest "$top/corpus"
+    # The sample documents as text-layer PDFs and as scans (corpus/plans/ are
+    # their sources, corpus/model/ the restorer's model: not documents).
+    "$build/cli/vanban" --db "$top/vanban.db" ingest "$top/corpus/pdf" "$top/corpus/scan"
     "$build/cli/vanban" --db "$top/vanban.db" stats
+    echo
+    echo '$ vanban search "cai cach hanh chinh" --limit 3'
+    "$build/cli/vanban" --db "$top/vanban.db" search "cai cach hanh chinh" --limit 3 || true  # 1 = nothing matched
+    echo '$ vanban search "" --target ">=98%"'
+    "$build/cli/vanban" --db "$top/vanban.db" search "" --target ">=98%" --limit 5 || true
     ;;
   test)
     setup; build
     ctest --test-dir "$build" --output-on-failure -j"$jobs"
     ;;
   *)
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
