@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -86,6 +87,31 @@ struct Restorer::Impl {
   SyllableId number_id = kUnk, code_id = kUnk;
   std::unordered_map<std::string, SyllableId> class_ids;  // "<,>" → id
   std::unordered_map<std::string, SyllableId> code_ids;   // "#thpt" → id
+
+  // Channel candidates (already cut to the margin and count of `options`)
+  // per folded OCR token, shared by all Restore() calls: the pages of one
+  // scan, and the scans of one batch, repeat their garbled tokens, and the
+  // channel search is most of the OCR mode's cost. Bounded; once full, new
+  // tokens are searched but not kept.
+  static constexpr size_t kOcrCacheMax = 1 << 16;
+  mutable std::shared_mutex ocr_mu;
+  mutable std::unordered_map<std::string, std::vector<Channel::Candidate>> ocr_shared;
+
+  std::vector<Channel::Candidate> ChannelCandidates(const std::string& folded) const {
+    {
+      std::shared_lock lock(ocr_mu);
+      auto it = ocr_shared.find(folded);
+      if (it != ocr_shared.end()) return it->second;
+    }
+    std::vector<Channel::Candidate> found = channel.Search(folded, 4.0f * float(folded.size()) + 6.0f, 64);
+    std::vector<Channel::Candidate> kept;
+    for (const Channel::Candidate& c : found)
+      if (c.cost <= found[0].cost + options.channel_margin && kept.size() < options.channel_candidates)
+        kept.push_back(c);
+    std::unique_lock lock(ocr_mu);
+    if (ocr_shared.size() < kOcrCacheMax) ocr_shared.emplace(folded, kept);
+    return kept;
+  }
 
   // A code's word: its own when the model knows it, <code> otherwise.
   SyllableId CodeWord(std::string_view token) const {
@@ -210,15 +236,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
       bool try_channel = ocr && (s.pattern != CasePattern::kUpper || tok.size() == 1);
       if (try_channel) {
         auto it = ocr_cache.find(folded);
-        if (it == ocr_cache.end()) {
-          std::vector<Channel::Candidate> found =
-              channel.Search(folded, 4.0f * float(folded.size()) + 6.0f, 64);
-          std::vector<Channel::Candidate> kept;
-          for (const Channel::Candidate& c : found)
-            if (c.cost <= found[0].cost + options.channel_margin && kept.size() < options.channel_candidates)
-              kept.push_back(c);
-          it = ocr_cache.emplace(folded, std::move(kept)).first;
-        }
+        if (it == ocr_cache.end()) it = ocr_cache.emplace(folded, ChannelCandidates(folded)).first;
         for (const Channel::Candidate& c : it->second)
           choices.push_back({c.id, options.channel_weight * c.cost});
         // An unknown word may also be just that (a name, an English word).

@@ -18,13 +18,16 @@
 // follow an explicit lexicon (normalize/restore_lexicon.h): SGDDT → SGDĐT,
 // 123/QD-UBND → 123/QĐ-UBND.
 //
-// The model file is memory-mapped; a loaded Restorer is immutable and
+// The model file is memory-mapped; a loaded Restorer is immutable (but for a
+// locked cache of OCR candidates per token) and
 // Restore() may be called from several threads at once.
 //
 // Measured (corpus/model/README.md): 98.9% of the syllables of the stripped
 // accented seeds, 93.8% of held-out pages read by tesseract -l eng; 530-800 k
-// syllables/s of one core on unaccented text, ~17 k/s in OCR mode (edit
-// candidates); model load ~1 ms, ~40 MB resident for `vanban restore`.
+// syllables/s of one core on unaccented text, ~58 k/s in OCR mode (edit
+// candidates; held-out eng-OCR pages in one process, candidates per token
+// cached across calls: a first page pays more); model load ~1 ms, ~40 MB
+// resident for `vanban restore`.
 //
 // Model files are built by BuildModel() (normalize/lm_build.h, `vanban lm
 // build`); an optional archive model learned from the documents already in

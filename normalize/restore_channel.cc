@@ -217,44 +217,56 @@ void Channel::IndexVocabulary(const LmModel& model) {
     }
     trie_[node].id = SyllableId(id);
   }
+  max_depth_ = 0;
+  for (const TrieNode& t : trie_) max_depth_ = std::max(max_depth_, t.depth);
 }
 
-void Channel::Search(int node, const std::vector<float>& col, std::string_view ocr, float max_cost,
+// The search walks the vocabulary trie depth first, one DP column per trie
+// node. Columns live in one buffer indexed by depth and the output letters
+// are mapped once, so the walk allocates nothing: on OCR text this search is
+// most of the restorer's time. The arithmetic and the visiting order are
+// those of the plain recursion, so the candidates and their order are too.
+void Channel::Search(int node, int depth, const SearchScratch& sc, float max_cost,
                      std::vector<Candidate>& out) const {
-  const size_t m = ocr.size();
-  std::vector<float> next(m + 1);
+  const size_t m = sc.m;
+  const float* col = sc.cols + size_t(depth) * (m + 1);
+  float* next = sc.cols + size_t(depth + 1) * (m + 1);
+  const int* oi = sc.oi;
+  const float* ins = t_.ins.data();
   for (int child : trie_[node].children) {
     int s = trie_[child].letter;
     const float* sub = &t_.sub[s * kOut];
     const float* sub2 = &t_.sub2[s * kOut * kOut];
-    next[0] = col[0] + t_.del[s];
+    const float del = t_.del[s];
+    next[0] = col[0] + del;
     float lo = next[0];
     for (size_t j = 1; j <= m; ++j) {
-      int tj = Idx(ocr[j - 1]);
-      float c = col[j] + t_.del[s];
+      int tj = oi[j - 1];
+      float c = col[j] + del;
       if (tj >= 0) {
         c = std::min(c, col[j - 1] + sub[tj]);
-        c = std::min(c, next[j - 1] + t_.ins[tj]);
-        if (j >= 2 && Idx(ocr[j - 2]) >= 0) c = std::min(c, col[j - 2] + sub2[Idx(ocr[j - 2]) * kOut + tj]);
+        c = std::min(c, next[j - 1] + ins[tj]);
+        if (j >= 2 && oi[j - 2] >= 0) c = std::min(c, col[j - 2] + sub2[oi[j - 2] * kOut + tj]);
       }
       next[j] = c;
       lo = std::min(lo, c);
     }
     if (lo > max_cost) continue;
     if (trie_[child].id != kUnk && next[m] <= max_cost) out.push_back({trie_[child].id, next[m]});
-    Search(child, next, ocr, max_cost, out);
+    Search(child, depth + 1, sc, max_cost, out);
   }
 }
 
 std::vector<Channel::Candidate> Channel::Search(std::string_view ocr, float max_cost, size_t limit) const {
   std::vector<Candidate> out;
   if (trie_.empty()) return out;
-  std::vector<float> col(ocr.size() + 1, 0);
-  for (size_t j = 1; j <= ocr.size(); ++j) {
-    int tj = Idx(ocr[j - 1]);
-    col[j] = col[j - 1] + (tj >= 0 ? t_.ins[tj] : kInf);
-  }
-  Search(0, col, ocr, max_cost, out);
+  const size_t m = ocr.size();
+  std::vector<int> oi(m);
+  for (size_t j = 0; j < m; ++j) oi[j] = Idx(ocr[j]);
+  std::vector<float> cols(size_t(max_depth_ + 1) * (m + 1), 0);
+  for (size_t j = 1; j <= m; ++j) cols[j] = cols[j - 1] + (oi[j - 1] >= 0 ? t_.ins[oi[j - 1]] : kInf);
+  SearchScratch sc{oi.data(), m, cols.data()};
+  Search(0, 0, sc, max_cost, out);
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.cost < b.cost; });
   if (out.size() > limit) out.resize(limit);
   return out;

@@ -79,8 +79,13 @@ class Channel {
     std::vector<int> children;
   };
   std::vector<TrieNode> trie_;
-  void Search(int node, const std::vector<float>& column, std::string_view ocr, float max_cost,
-              std::vector<Candidate>& out) const;
+  int max_depth_ = 0;
+  struct SearchScratch {
+    const int* oi;  // output letter indices of the token
+    size_t m;       // its length
+    float* cols;    // (max_depth_ + 1) columns of m + 1
+  };
+  void Search(int node, int depth, const SearchScratch& sc, float max_cost, std::vector<Candidate>& out) const;
 };
 
 // Learns confusion costs from NAME.src.txt / NAME.ocr.txt pairs in
