@@ -20,13 +20,12 @@
 #include <set>
 
 #include "common/vietnamese.h"
+#include "extract/dates.h"
 #include "extract/parts.h"
 #include "extract/plan_text.h"
 
 namespace vanban::extract::internal {
 namespace {
-
-int ToInt(const std::string& s) { return s.empty() ? 0 : std::stoi(s); }
 
 std::optional<Schedule> ScheduleIn(std::string_view clause) {
   static const RE2 kDayOfMonth(R"((?i)(?:trước|vào)\s+ngày\s+(\d{1,2})\s+(?:hằng|hàng|mỗi)\s+tháng)");
@@ -74,8 +73,9 @@ std::optional<Schedule> ScheduleIn(std::string_view clause) {
 }  // namespace
 
 void ExtractDeadlines(const NormalizedText& text, Record* record) {
-  static const RE2 kDue(
-      R"((?i)(?:^|[\s(:])((?:trước|chậm nhất|hạn chót|hạn cuối|không muộn hơn|đến hết|trong)\s+(?:(?:là|vào|ngày)\s+)*)(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})))");
+  // The bound word right before a date (FindDates gives the date itself).
+  static const RE2 kCue(
+      R"((?i)(?:^|[\s(:])((?:trước|chậm nhất|hạn chót|hạn cuối|không muộn hơn|đến hết|trong)\s+(?:(?:là|vào|ngày)\s+)*)$)");
   // "… rõ ràng và gửi Kế hoạch về …": where the dated duty starts.
   static const RE2 kDutyVerb(R"((?i)(?:\svà|,)\s+((?:gửi|nộp|trình|hoàn thành|ban hành|báo cáo)\s))");
   static const RE2 kRangeStart(R"((?i)(?:^|\s)từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*$)");
@@ -90,19 +90,14 @@ void ExtractDeadlines(const NormalizedText& text, Record* record) {
     if (p.first_line >= end_line) break;
     for (Range r : SplitClauses(p.text, p.marker.body)) {
       std::string_view clause(p.text.data() + r.begin, r.end - r.begin);
-      re2::StringPiece cl(clause.data(), clause.size());
-      re2::StringPiece rest = cl, cue;
-      std::string d1, m1, y1, d2, m2, y2;
       bool any = false;
-      while (RE2::FindAndConsume(&rest, kDue, &cue, &d1, &m1, &y1, &d2, &m2, &y2)) {
+      for (const FoundDate& date : FindDates(clause)) {
+        re2::StringPiece cue;
+        if (!RE2::PartialMatch(re2::StringPiece(clause.data(), date.begin), kCue, &cue)) continue;
         any = true;
-        std::optional<std::string> iso = d1.empty() ? IsoDate(ToInt(d2), ToInt(m2), ToInt(y2))
-                                                    : IsoDate(ToInt(d1), ToInt(m1), ToInt(y1));
-        if (!iso) continue;
         size_t cue_at = static_cast<size_t>(cue.data() - clause.data());
         // "từ ngày 15/12/2025 đến hết ngày 14/3/2026" is a period (số liệu báo cáo), not a deadline.
         if (RE2::PartialMatch(re2::StringPiece(clause.data(), cue_at), kRangeStart)) continue;
-        size_t date_end = static_cast<size_t>(rest.data() - clause.data());
         size_t from = 0;
         re2::StringPiece head(clause.data(), cue_at), verb;
         while (RE2::FindAndConsume(&head, kDutyVerb, &verb))
@@ -111,11 +106,11 @@ void ExtractDeadlines(const NormalizedText& text, Record* record) {
         Range piece = TrimClause(p.text, Range{r.begin + from, r.end});
         Deadline d;
         d.text = p.text.substr(piece.begin, piece.end - piece.begin);
-        d.date = *iso;
+        d.date = date.iso;
         std::string what(clause.substr(from, cue_at - from));
         RE2::Replace(&what, kWhatTail, "");
-        d.what = std::string(Trim(what));
-        d.where = SpanOf(text, p, r.begin + from, r.begin + date_end);
+        d.what = std::string(TrimSpaces(what));
+        d.where = SpanOf(text, p, r.begin + from, r.begin + date.end);
         d.section = SectionAt(*record, d.where.begin);
         if (seen.insert({d.text, d.date}).second) record->deadlines.push_back(std::move(d));
       }

@@ -2,7 +2,7 @@
 
 #include <re2/re2.h>
 
-#include <cstdio>
+#include <algorithm>
 
 #include "common/vietnamese.h"
 
@@ -21,10 +21,6 @@ std::string_view FirstCodePoint(std::string_view s) {
   if (s.empty()) return s;
   size_t n = CodePointLength(static_cast<unsigned char>(s[0]));
   return s.substr(0, std::min(n, s.size()));
-}
-
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
 // Offset of a capture inside the string it was matched in.
@@ -60,12 +56,6 @@ bool IsHeadingMarker(MarkerKind k) {
 
 }  // namespace
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 bool StartsUpper(std::string_view s) {
   std::string_view cp = FirstCodePoint(s);
   if (cp.empty()) return false;
@@ -81,15 +71,15 @@ bool StartsLower(std::string_view s) {
 std::vector<PlanLine> PlanLines(const NormalizedText& nt) {
   const std::string& t = nt.text;
   std::vector<PlanLine> lines;
-  size_t start = 0;
-  while (start <= t.size()) {
-    size_t stop = t.find_first_of("\n\f", start);
-    if (stop == std::string::npos) stop = t.size();
+  size_t start = 0;  // the raw line, untrimmed, for PlanLine::begin/end
+  for (const Line& raw : SplitLines(nt)) {
+    size_t stop = std::min(t.find_first_of("\n\f", raw.end), t.size());
     PlanLine line;
     line.begin = start;
     line.end = stop;
+    start = stop + 1;
     bool pending_space = false;
-    for (size_t i = start; i < stop;) {
+    for (size_t i = raw.begin; i < raw.end;) {
       // Converter artefacts of DOCX exports: "[bookmark: _GoBack]".
       if (t.compare(i, 10, "[bookmark:") == 0) {
         size_t close = t.find(']', i);
@@ -124,8 +114,6 @@ std::vector<PlanLine> PlanLines(const NormalizedText& nt) {
       ++i;
     }
     if (!line.text.empty()) lines.push_back(std::move(line));
-    if (stop == t.size()) break;
-    start = stop + 1;
   }
   return lines;
 }
@@ -346,17 +334,6 @@ std::vector<Range> SplitClauses(std::string_view t, size_t from) {
   }
   emit(start, t.size());
   return out;
-}
-
-std::optional<std::string> IsoDate(int day, int month, int year) {
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > kDays[month - 1])
-    return std::nullopt;
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (month == 2 && day == 29 && !leap) return std::nullopt;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return std::string(buf);
 }
 
 int SectionAt(const Record& record, size_t offset) {

@@ -7,22 +7,23 @@
 // extractors do not trust line ends: they rebuild paragraphs themselves, one
 // per structural marker (I., 1., 1.1., a), -, +), and keep for every byte of a
 // paragraph the byte it came from in NormalizedText::text, so that a clause cut
-// out of a paragraph still has exact provenance.
+// out of a paragraph still has exact provenance. Lines come from lines.h and
+// dates from dates.h, as for the header extractors.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/normalized_text.h"
 #include "common/record.h"
+#include "extract/lines.h"
 
 namespace vanban::extract::internal {
 
-// One printed line, cleaned for matching: converter artefacts ("[bookmark:
-// _GoBack]"), Markdown emphasis ("**") and control characters removed, runs of
-// spaces collapsed, trimmed. src[i] is the byte of NormalizedText::text that
+// One non-blank line of SplitLines, cleaned for matching: converter artefacts
+// ("[bookmark: _GoBack]"), Markdown emphasis ("**") and control characters
+// removed, runs of spaces collapsed. src[i] is the byte of NormalizedText::text that
 // text[i] came from.
 struct PlanLine {
   std::string text;
@@ -89,10 +90,6 @@ std::vector<Range> SplitClauses(std::string_view text, size_t from = 0);
 // Trims spaces and trailing ". ; , :" (and "./.") from text[r).
 Range TrimClause(std::string_view text, Range r);
 
-// Dates: "10/3/2026", "01/06/2023", "25-02-2023", "ngày 9 tháng 02 năm 2023"
-// → ISO "2026-03-10"; nullopt when the day or month is out of range.
-std::optional<std::string> IsoDate(int day, int month, int year);
-
 // First code point of s is an upper-case / lower-case letter.
 bool StartsUpper(std::string_view s);
 bool StartsLower(std::string_view s);
@@ -100,7 +97,5 @@ bool StartsLower(std::string_view s);
 // The deepest outline node holding byte `offset` of the canonical text: the
 // last heading that starts at or before it (the outline is in reading order).
 int SectionAt(const Record& record, size_t offset);
-
-std::string_view Trim(std::string_view s);
 
 }  // namespace vanban::extract::internal

@@ -15,7 +15,7 @@ namespace vanban::extract::internal {
 namespace {
 
 std::string StripBullet(const Paragraph& p) {
-  return std::string(Trim(std::string_view(p.text).substr(p.marker.body)));
+  return std::string(TrimSpaces(std::string_view(p.text).substr(p.marker.body)));
 }
 
 }  // namespace
@@ -91,7 +91,7 @@ void ExtractResponsibilities(const NormalizedText& text, Record* record) {
     std::string unit;
     if (!RE2::PartialMatch(body, kUnitInBullet, &unit)) continue;
     Responsibility r;
-    r.unit = std::string(Trim(unit));
+    r.unit = std::string(TrimSpaces(unit));
     r.duties = body;
     r.where = SpanOf(text, *p, 0, p->text.size());
     record->responsibilities.push_back(std::move(r));

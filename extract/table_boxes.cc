@@ -67,7 +67,7 @@ std::vector<Word> CleanWords(const Page& page) {
       if (!t.empty() && static_cast<unsigned char>(t.front()) < 0x80 && is_edge(t.front())) t.remove_prefix(1), changed = true;
       if (!t.empty() && static_cast<unsigned char>(t.back()) < 0x80 && is_edge(t.back())) t.remove_suffix(1), changed = true;
     }
-    t = Trim(t);
+    t = TrimSpaces(t);
     if (t.empty() || w.box.height() <= 0) continue;
     w.text = std::string(t);
     out.push_back(std::move(w));
@@ -137,7 +137,7 @@ std::string StripDot(std::string s) {
 
 // Group labels as OCR reads them: "HI" for III, "L" or "l" for I, "H" for II.
 std::string GroupLabel(std::string_view t) {
-  std::string s = StripDot(std::string(Trim(t)));
+  std::string s = StripDot(std::string(TrimSpaces(t)));
   if (RomanValue(s) > 0) return s;
   std::string fixed;
   for (char c : s) {
@@ -350,7 +350,7 @@ std::vector<TaskRow> TasksFromBoxes(const Page& page, TableColumns* carry) {
       if (!cells[c].empty()) cells[c] += ' ';
       cells[c] += w->text;
     }
-    std::string tt = std::string(Trim(cells[no_col]));
+    std::string tt = std::string(TrimSpaces(cells[no_col]));
     if (IsGroupLabel(tt)) {
       std::string name;
       for (size_t c = 0; c < cells.size(); ++c)
@@ -403,9 +403,9 @@ std::vector<TaskRow> TasksFromBoxes(const Page& page, TableColumns* carry) {
       if (carry->roles[c] != ColumnRole::kUnknown) continue;
       int filled = 0, due = 0;
       for (const Building& b : built) {
-        if (Trim(b.cells[c]).empty()) continue;
+        if (TrimSpaces(b.cells[c]).empty()) continue;
         ++filled;
-        due += LooksLikeDue(Trim(b.cells[c]));
+        due += LooksLikeDue(TrimSpaces(b.cells[c]));
       }
       if (filled >= 2 && due * 10 >= filled * 6) {
         carry->roles[c] = ColumnRole::kDue;

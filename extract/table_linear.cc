@@ -61,12 +61,12 @@ std::vector<std::string> Pieces(const std::string& line) {
     if (RE2::PartialMatch(in, kDueStart, &due)) {
       size_t at = static_cast<size_t>(due.data() - p.data());
       if (at > 0) {
-        split.push_back(std::string(Trim(p.substr(0, at))));
+        split.push_back(std::string(TrimSpaces(p.substr(0, at))));
         split.push_back(p.substr(at));
         continue;
       }
     }
-    split.push_back(std::string(Trim(p)));
+    split.push_back(std::string(TrimSpaces(p)));
   }
   return split;
 }

@@ -56,8 +56,4 @@ std::vector<TaskRow> TasksFromLines(const NormalizedText& text, const std::vecto
 // "Thường xuyên", "Quý II/2026", "Tháng 3/2026", "Hằng tháng".
 bool LooksLikeDue(std::string_view cell);
 
-// A due cell that names a day ("Trước ngày 25/1/2024") → ISO date; month-only
-// dues ("Tháng 4/2026", "Quý II/2026") are not deadlines.
-std::optional<std::string> DueDate(std::string_view due);
-
 }  // namespace vanban::extract::internal

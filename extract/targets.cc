@@ -62,13 +62,13 @@ std::optional<std::string> SubjectOf(std::string_view clause, size_t fig_begin, 
     std::string_view after = clause.substr(fig_end);
     re2::StringPiece a(after.data(), after.size());
     if (RE2::PartialMatch(a, kAfter, &subject)) {
-      subject = std::string(Trim(subject));
+      subject = std::string(TrimSpaces(subject));
       if (!subject.empty()) return subject;
     }
     return std::nullopt;
   }
   re2::StringPiece c(clause.data(), clause.size());
-  if (RE2::PartialMatch(c, kRatio, &subject)) return std::string(Trim(subject));
+  if (RE2::PartialMatch(c, kRatio, &subject)) return std::string(TrimSpaces(subject));
   return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "common/vietnamese.h"
+#include "extract/dates.h"
 #include "extract/parts.h"
 #include "extract/table_tasks.h"
 
@@ -32,7 +33,7 @@ ColumnRole RoleOfHeader(std::string_view text) {
 }
 
 void SetCell(TaskRow* row, ColumnRole role, const std::string& raw) {
-  std::string text(Trim(raw));
+  std::string text(TrimSpaces(raw));
   if (text.empty()) return;
   std::optional<std::string>* cell = nullptr;
   switch (role) {
@@ -48,20 +49,10 @@ void SetCell(TaskRow* row, ColumnRole role, const std::string& raw) {
   else *cell = text;
 }
 
-std::optional<std::string> DueDate(std::string_view due) {
-  static const RE2 kDay(R"((\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))");
-  static const RE2 kLongDay(R"((?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))");
-  int d = 0, m = 0, y = 0;
-  re2::StringPiece in(due.data(), due.size());
-  if (RE2::PartialMatch(in, kDay, &d, &m, &y) || RE2::PartialMatch(in, kLongDay, &d, &m, &y))
-    return IsoDate(d, m, y);
-  return std::nullopt;
-}
-
 bool LooksLikeDue(std::string_view s) {
   static const RE2 kDue(
       R"(^(?i:trước|chậm nhất|cả năm|trong năm|trong tháng|thường xuyên|định kỳ|hằng|hàng|quý\s|tháng\s|học kỳ|đầu năm|cuối năm|năm học|khi có))");
-  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kDue) || DueDate(s).has_value();
+  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kDue) || ParseDate(s).has_value();
 }
 
 void ExtractTasks(const Document& document, const NormalizedText& text, Record* record) {
@@ -109,7 +100,9 @@ void ExtractTasks(const Document& document, const NormalizedText& text, Record* 
 
   for (const TaskRow& row : record->tasks) {
     if (!row.due || !row.content) continue;
-    std::optional<std::string> iso = DueDate(*row.due);
+    // A due cell that names a day ("Trước ngày 25/1/2024"); month-only dues
+    // ("Tháng 4/2026", "Quý II/2026") are not deadlines.
+    std::optional<std::string> iso = ParseDate(*row.due);
     if (!iso) continue;
     Range c = TrimClause(*row.content, Range{0, row.content->size()});
     Deadline d;
