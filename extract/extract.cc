@@ -4,7 +4,7 @@
 
 namespace vanban::extract {
 
-Record Extract(const Document& document, const NormalizedText& text, const Options& options) {
+Record Extract(const Document& document, const NormalizedText& text, const Options& /*options*/) {
   Record record;
   internal::ExtractOutline(text, &record);
   internal::ExtractHeader(text, &record);

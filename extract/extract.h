@@ -21,9 +21,10 @@ namespace vanban::extract {
 // tell which records to re-extract.
 inline constexpr const char* kExtractorVersion = "1";
 
-struct Options {
-  bool tasks_from_boxes = true;  // rebuild task tables from word boxes when present
-};
+// No knobs yet: task tables are rebuilt from word boxes whenever the pages
+// have them, else from the linear text. Kept so that callers need not change
+// when one is added.
+struct Options {};
 
 Record Extract(const Document& document, const NormalizedText& text, const Options& options = {});
 
