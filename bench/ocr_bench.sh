@@ -32,7 +32,8 @@ for tool in "$cer" "$ocr_text"; do
   [ -x "$tool" ] || { echo "missing $tool: cmake --build $build --target vanban_cer vanban_ocr_text" >&2; exit 2; }
 done
 for tool in tesseract pdfimages ocrmypdf; do
-  command -v $tool >/dev/null || { echo "missing $tool" >&2; exit 2; }
+  # ocrmypdf is a peer for this benchmark only, not a dependency of vanban.
+  command -v $tool >/dev/null || { echo "missing $tool (apt-get install ocrmypdf poppler-utils tesseract-ocr)" >&2; exit 2; }
 done
 
 work=$(mktemp -d)

@@ -22,7 +22,8 @@ export OMP_THREAD_LIMIT=1
 packages=(
   cmake g++ make pkg-config
   libpoppler-cpp-dev poppler-utils
-  libtesseract-dev tesseract-ocr-vie tesseract-ocr-eng libleptonica-dev
+  libtesseract-dev tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng libleptonica-dev
+  pango1.0-tools
   libicu-dev libre2-dev libsqlite3-dev
   catch2 libcli11-dev nlohmann-json3-dev libfmt-dev libcpp-httplib-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-liberation2
