@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "normalize/syllable.h"
 #include "normalize/utf8.h"
 
 namespace vanban::normalize::internal {
@@ -176,6 +177,63 @@ std::vector<std::string> SplitColumns(std::string_view line) {
     return {label, CollapseSpaces(rest)};
   }
   return {std::string(line)};
+}
+
+namespace {
+
+bool IsMarkedSyllable(std::string_view utf8) {
+  return HasMarks(utf8) && IsValidSyllable(LowerSyllable(utf8));
+}
+
+// Where a glued run of two marked syllables splits; npos when it is one
+// syllable, or not exactly one split point works.
+size_t GlueSplit(std::string_view run) {
+  if (!HasMarks(run) || IsValidSyllable(LowerSyllable(run))) return std::string_view::npos;
+  size_t split = std::string_view::npos;
+  size_t i = 0;
+  DecodeUtf8(run, i);  // a syllable has at least one letter
+  while (i < run.size()) {
+    if (IsMarkedSyllable(run.substr(0, i)) && IsMarkedSyllable(run.substr(i))) {
+      if (split != std::string_view::npos) return std::string_view::npos;
+      split = i;
+    }
+    DecodeUtf8(run, i);
+  }
+  return split;
+}
+
+}  // namespace
+
+std::string SplitGluedSyllables(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i, end = i;
+    while (end < text.size()) {
+      size_t next = end;
+      if (!IsSyllableLetter(DecodeUtf8(text, next))) break;
+      end = next;
+    }
+    if (end == start) {  // not a letter: copy one code point
+      DecodeUtf8(text, end);
+      out.append(text.substr(start, end - start));
+      i = end;
+      continue;
+    }
+    const std::string_view run = text.substr(start, end - start);
+    // Two syllables are at most ~14 bytes of letters; longer runs are not this.
+    const size_t split = run.size() <= 20 ? GlueSplit(run) : std::string_view::npos;
+    if (split == std::string_view::npos) {
+      out.append(run);
+    } else {
+      out.append(run.substr(0, split));
+      out += ' ';
+      out.append(run.substr(split));
+    }
+    i = end;
+  }
+  return out;
 }
 
 std::string RejoinLetterSpaced(std::string_view line) {

@@ -62,7 +62,8 @@ void AppendCleanLine(std::string_view line, bool split_columns, std::string& out
 }
 
 // Everything that needs no neighbouring page: legacy encodings, characters,
-// converter artefacts, columns, letter spacing, spaces, NFC and tones.
+// converter artefacts, columns, letter spacing, spaces, NFC and tones, glued
+// syllables.
 std::string CleanText(std::string_view raw, bool split_columns, bool canonical_tones) {
   std::string text = internal::ConvertLegacy(raw);
   text = internal::CleanCharacters(text);
@@ -77,7 +78,7 @@ std::string CleanText(std::string_view raw, bool split_columns, bool canonical_t
     AppendCleanLine(std::string_view(text).substr(b, e - b), split_columns, out);
     b = e + 1;
   }
-  return canonical_tones ? CanonicalTones(out) : ToNfc(out);
+  return internal::SplitGluedSyllables(canonical_tones ? CanonicalTones(out) : ToNfc(out));
 }
 
 std::vector<std::string> SplitLines(const std::string& text) {

@@ -78,6 +78,25 @@ TEST_CASE("RejoinLetterSpaced joins runs of single letters", "[normalize][clean]
   }
 }
 
+TEST_CASE("SplitGluedSyllables parts two marked syllables OCR ran together", "[normalize][clean]") {
+  const Case cases[] = {
+      // As Tesseract read the corpus scan of kh_cchc_thpt_hoaloc at 200 dpi.
+      {"Ban giámhiệu", "Ban giám hiệu"},
+      {"SỞGIÁO DỤC VÀ ĐÀO TẠO", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"},
+      {"(Trườngđại học)", "(Trường đại học)"},
+      // One syllable, or a half without marks: unchanged.
+      {"nghiêng người", "nghiêng người"},
+      {"Triểnkhai", "Triểnkhai"},
+      {"online Zalo PAR INDEX", "online Zalo PAR INDEX"},
+      {"cai each hanh chinh", "cai each hanh chinh"},
+      {"12/KH-THPTHL, CCHC", "12/KH-THPTHL, CCHC"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK(internal::SplitGluedSyllables(c.in) == c.want);
+  }
+}
+
 TEST_CASE("SplitColumns separates side-by-side header and signature columns", "[normalize][clean]") {
   using V = std::vector<std::string>;
   CHECK(internal::SplitColumns("Nơi nhận:                                        HIỆU TRƯỞNG ") ==
