@@ -74,19 +74,7 @@ std::string CleanItem(std::string_view item) {
   std::string_view s = StripBullet(item);
   while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ',' || s.back() == ' '))
     s.remove_suffix(1);
-  // Vietnamese words carry no apostrophe: one glued to a word ("Nhu' trên")
-  // is a tone mark OCR read as a separate character.
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool after_letter = i > 0 && s[i - 1] != ' ';
-    if (s[i] == '\'' && after_letter) continue;
-    if (s.substr(i, 3) == "\xE2\x80\x99" && after_letter) {  // U+2019
-      i += 2;
-      continue;
-    }
-    out += s[i];
-  }
-  return SqueezeSpaces(out);
+  return SqueezeSpaces(DropGluedApostrophes(s));
 }
 
 Closing FindClosing(const std::vector<Line>& lines) {

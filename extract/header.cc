@@ -68,7 +68,8 @@ const RE2& PlaceRe() {
 
 // Công văn: "V/v triển khai …" under the number.
 const RE2& AboutRe() {
-  static const RE2 re(R"(^(?i:v/v|v\.v)[\s.:]+\S)");
+  // OCR forms too: a dash or quote of scanner dirt before, "V/" for "V/v".
+  static const RE2 re(R"(^(?:[-–—'‘.,]\s*)?(?i:v/v|v\.v|v/)[\s.:]+\S)");
   return re;
 }
 
@@ -90,6 +91,20 @@ const RE2& BodySentenceRe() {
 }
 
 // The first word of an issuing body: where a new body starts in the header.
+// `s` without the words made only of punctuation at either end: scanner dirt
+// OCR reads beside a name ("._ SỞ GIÁO DỤC VÀ ĐÀO TẠO :").
+std::string_view DropEdgeDirt(std::string_view s) {
+  auto dirt = [](std::string_view word) { return word.find_first_not_of(".,;:'`~-_|") == std::string_view::npos; };
+  for (;;) {
+    s = TrimSpaces(s);
+    const size_t last = s.rfind(' '), first = s.find(' ');
+    if (last == std::string_view::npos) return s;
+    if (dirt(s.substr(last + 1))) s = s.substr(0, last);
+    else if (dirt(s.substr(0, first))) s = s.substr(first + 1);
+    else return s;
+  }
+}
+
 bool StartsBody(std::string_view piece) {
   static const RE2 re(
       R"((?i)^(?:s[ởo]|ph[òo]ng|tr[ưu][ờo]ng|ubnd|hđnd|[ủu]y\s+ban|h[ộo]i\s+đ[ồo]ng|b[ộo]|ban|c[ụu]c|chi\s+c[ụu]c|t[ổo]ng\s+c[ụu]c|vi[ệe]n|trung\s+t[âa]m|v[ăa]n\s+ph[òo]ng|[đd][ảa]ng\s+[ủu]y|th[àa]nh\s+[ủu]y|t[ỉi]nh\s+[ủu]y|huy[ệe]n\s+[ủu]y|chi\s+b[ộo]|c[ôo]ng\s+[đd]o[àa]n|[đd]o[àa]n|h[ọo]c\s+vi[ệe]n|[đd][ạa]i\s+h[ọo]c)(?:\s|$))");
@@ -212,7 +227,10 @@ void ExtractHeader(const NormalizedText& text, Record* record) {
         title_on_kind_line = lines[i].text.substr(len);
         break;
       }
-      if (IsBodyStart(lines[i].text) && !RE2::PartialMatch(StringPiece(lines[i].text.data(), lines[i].text.size()), NumberLineRe())) {
+      const StringPiece line(lines[i].text.data(), lines[i].text.size());
+      // A "V/v" line with a dash of scanner dirt before it is no bullet.
+      if (IsBodyStart(lines[i].text) && !RE2::PartialMatch(line, NumberLineRe()) &&
+          !RE2::PartialMatch(line, AboutRe())) {
         header_end = i;
         break;
       }
@@ -307,8 +325,11 @@ void ExtractHeader(const NormalizedText& text, Record* record) {
       if (!joined.empty()) joined += ' ';
       joined += p;
     }
-    size_t b = static_cast<size_t>(parts.front().data() - text.text.data());
-    size_t e = static_cast<size_t>(parts.back().data() - text.text.data()) + parts.back().size();
+    const std::string_view clean = DropEdgeDirt(joined);
+    const size_t lead = clean.data() - joined.data(), trail = joined.size() - lead - clean.size();
+    size_t b = static_cast<size_t>(parts.front().data() - text.text.data()) + lead;
+    size_t e = static_cast<size_t>(parts.back().data() - text.text.data()) + parts.back().size() - trail;
+    joined = std::string(clean);
     return MakeField(text, BodyCase(SqueezeSpaces(joined)), b, e);
   };
   if (!bodies.empty()) {
@@ -364,7 +385,7 @@ void ExtractHeader(const NormalizedText& text, Record* record) {
       b += skip;
       v = v.substr(skip);
     }
-    record->title = MakeField(text, v, b, e);
+    record->title = MakeField(text, DropGluedApostrophes(v), b, e);
   };
   if (kind) {
     take_title(kind_line + 1);

@@ -104,4 +104,23 @@ std::string SqueezeSpaces(std::string_view s) {
   return out;
 }
 
+std::string DropGluedApostrophes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool after_word = i > 0 && s[i - 1] != ' ';
+    const size_t len = s[i] == '\'' ? 1 : s.substr(i, 3) == "\xE2\x80\x99" ? 3 : 0;  // ' or U+2019
+    // An apostrophe after a space opens a quotation ('Sách'): then its
+    // closing one is kept too.
+    const bool opens = len > 0 && !after_word;
+    if (opens) return std::string(s);
+    if (len > 0 && after_word) {
+      i += len - 1;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
 }  // namespace vanban::extract::internal

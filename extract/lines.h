@@ -57,4 +57,9 @@ FlatText Flatten(const NormalizedText& text);
 // `s` with runs of whitespace made one space, trimmed.
 std::string SqueezeSpaces(std::string_view s);
 
+// Vietnamese words carry no apostrophe: one glued to the end of a word
+// ("Nhu' trên", "THPT' Hòa Lộc") is a tone mark or a speck OCR read as a
+// character. Drops those (' and U+2019) when the text opens no quote with one.
+std::string DropGluedApostrophes(std::string_view s);
+
 }  // namespace vanban::extract::internal

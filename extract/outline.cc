@@ -55,21 +55,28 @@ std::string RomanOf(int v) {
   return v > 0 && v < 16 ? kNumerals[v] : std::string();
 }
 
-// OCR loses or merges strokes of a numeral: "II." is read "I.", "III" "HL" or
-// "HI" (H = two strokes). A numeral fits the expected one when its strokes,
-// H counted as II and l/L/1 as I, are a subsequence of the expected numeral's.
-bool RomanFits(const std::string& seen, int expected) {
-  std::string want = RomanOf(expected), got;
-  for (char c : seen) {
-    if (c == 'H') got += "II";
-    else if (c == 'l' || c == 'L' || c == '1') got += 'I';
-    else got += c;
+// OCR loses or merges strokes of a numeral: "II." is read "I.", "III" "HL",
+// "HI" or "HIL" (H = one or two strokes, the period read as L). A numeral fits
+// the expected one when its strokes, H as I or II and l/L/1 as I, are a
+// subsequence of the expected numeral's.
+bool StrokesFit(std::string_view seen, std::string_view want) {
+  if (seen.empty()) return true;
+  const char c = seen[0];
+  if (c == 'H') {
+    for (std::string_view as : {"II", "I"}) {
+      const std::string expanded = std::string(as) + std::string(seen.substr(1));
+      if (StrokesFit(expanded, want)) return true;
+    }
+    return false;
   }
-  if (want.empty() || got.empty() || got.size() > want.size()) return false;
-  size_t j = 0;
-  for (char c : want)
-    if (j < got.size() && got[j] == c) ++j;
-  return j == got.size();
+  const char stroke = (c == 'l' || c == 'L' || c == '1') ? 'I' : c;
+  const size_t at = want.find(stroke);
+  return at != std::string_view::npos && StrokesFit(seen.substr(1), want.substr(at + 1));
+}
+
+bool RomanFits(const std::string& seen, int expected) {
+  const std::string want = RomanOf(expected);
+  return !want.empty() && !seen.empty() && StrokesFit(seen, want);
 }
 
 }  // namespace

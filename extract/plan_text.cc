@@ -129,6 +129,23 @@ int RomanValue(std::string_view r) {
   return 0;
 }
 
+std::string OcrRoman(std::string_view seen) {
+  auto strokes = [seen](const char* h) {
+    std::string fixed;
+    for (char ch : seen) {
+      if (ch == 'l' || ch == 'L' || ch == '1' || ch == 'T') fixed += 'I';
+      else if (ch == 'H') fixed += h;
+      else fixed += ch;
+    }
+    return fixed;
+  };
+  for (const char* h : {"II", "I"}) {
+    std::string fixed = strokes(h);
+    if (RomanValue(fixed) > 0) return fixed;
+  }
+  return std::string();
+}
+
 Marker ClassifyMarker(std::string_view line) {
   static const RE2 kRoman(R"(^([IVX]{1,6})\.\s*(\S))");
   // OCR reads "II." as "IL" or "Il" (the dot joins the last stroke), "III" as
@@ -154,15 +171,10 @@ Marker ClassifyMarker(std::string_view line) {
     return m;
   }
   if (RE2::PartialMatch(in, kOcrRoman, &a, &b)) {
-    std::string seen(a.data(), a.size()), fixed;
-    bool confused = false;
-    for (char ch : seen) {
-      if (ch == 'l' || ch == 'L' || ch == '1') fixed += 'I';
-      else if (ch == 'H') fixed += "II";  // two strokes read as one letter
-      else fixed += ch;
-      confused |= ch == 'l' || ch == 'L' || ch == '1' || ch == 'H';
-    }
-    int v = RomanValue(fixed);
+    const std::string seen(a.data(), a.size());
+    const bool confused = seen.find_first_of("lL1H") != std::string::npos;
+    const std::string fixed = OcrRoman(seen);
+    const int v = RomanValue(fixed);
     bool digit_only = seen.find_first_not_of('1') == std::string::npos;  // "1 Cải cách": a number
     if (confused && !digit_only && v > 0) {
       m.kind = MarkerKind::kRoman;

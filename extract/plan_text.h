@@ -58,6 +58,12 @@ Marker ClassifyMarker(std::string_view line);
 // Roman numeral "I".."XXXIX" → 1..39; 0 when not a canonical numeral.
 int RomanValue(std::string_view roman);
 
+// A Roman numeral as OCR misreads it, corrected: l, L, 1 and T are one
+// stroke (I); H is two strokes read as one letter ("III" → "HL", "II" → "H") or one
+// stroke and its neighbour ("III." → "HIL", "II" → "HH"). "" when no reading
+// gives a canonical numeral. A canonical numeral comes back as it is.
+std::string OcrRoman(std::string_view seen);
+
 // A paragraph: a line with a marker (or a line that starts a sentence after
 // one that ended) and the lines that continue it, joined with single spaces.
 struct Paragraph {

@@ -71,6 +71,13 @@ std::string_view StripDegree(std::string_view s) {
   return TrimSpaces(s);
 }
 
+// Scanner dirt OCR reads before a title or name (". HIỆU TRƯỞNG"); neither
+// ever starts with punctuation.
+std::string_view StripLeadingDirt(std::string_view s) {
+  while (!s.empty() && std::string_view(".,;:'`~_").find(s.front()) != std::string_view::npos) s.remove_prefix(1);
+  return TrimSpaces(s);
+}
+
 std::string FirstWord(std::string_view s) {
   size_t sp = s.find(' ');
   return std::string(sp == std::string_view::npos ? s : s.substr(0, sp));
@@ -85,7 +92,7 @@ void ExtractSigner(const NormalizedText& text, Record* record) {
   bool have_title = false;
   std::optional<std::string_view> name;
   for (std::string_view piece : closing.others) {
-    piece = StripDegree(TrimSpaces(piece));
+    piece = StripDegree(StripLeadingDirt(TrimSpaces(piece)));
     if (piece.empty()) continue;
     std::string auth, rest;
     bool capitals = IsCapitals(piece);

@@ -135,17 +135,12 @@ std::string StripDot(std::string s) {
   return s;
 }
 
-// Group labels as OCR reads them: "HI" for III, "L" or "l" for I, "H" for II.
+// Group labels as OCR reads them ("HI" for III, "L" for I, "HH" for II);
+// digits ("1", "11") are row numbers, not groups.
 std::string GroupLabel(std::string_view t) {
-  std::string s = StripDot(std::string(TrimSpaces(t)));
-  if (RomanValue(s) > 0) return s;
-  std::string fixed;
-  for (char c : s) {
-    if (c == 'l' || c == 'L') fixed += 'I';
-    else if (c == 'H') fixed += "II";
-    else fixed += c;
-  }
-  return RomanValue(fixed) > 0 ? fixed : std::string();
+  const std::string s = StripDot(std::string(TrimSpaces(t)));
+  if (s.find_first_not_of("0123456789") == std::string::npos) return std::string();
+  return OcrRoman(s);
 }
 
 bool IsGroupLabel(std::string_view t) { return !GroupLabel(t).empty(); }

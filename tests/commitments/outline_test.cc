@@ -123,7 +123,7 @@ TEST_CASE("outline: Roman numerals out of order are not headings", "[commitments
 
 TEST_CASE("outline: OCR-degraded numerals of capital headings take the expected numeral", "[commitments][outline]") {
   // As Tesseract read the corpus scan of kh_cchc_thpt_hoaloc: strokes lost
-  // ("II." → "I."), merged ("III" → "HL"), dirt before and after.
+  // ("II." → "I."), merged ("III" → "HL", "III." → "HIL"), dirt before and after.
   Snippet s = ExtractSnippet(
       "I. MỤC ĐÍCH, YÊU CẦU\n"
       "I. MỤC TIÊU, CHỈ TIÊU\n"
@@ -134,6 +134,17 @@ TEST_CASE("outline: OCR-degraded numerals of capital headings take the expected 
   for (const Section* t : s.record.TopSections()) top.push_back(t->heading);
   CHECK(top == std::vector<std::string>{"I. MỤC ĐÍCH, YÊU CẦU", "II. MỤC TIÊU, CHỈ TIÊU", "III. NHIỆM VỤ, GIẢI PHÁP",
                                         "IV. TỔ CHỨC THỰC HIỆN"});
+
+  // The same page read at 200 dpi.
+  Snippet at200 = ExtractSnippet(
+      "I. MỤC ĐÍCH, YÊU CẦU\n"
+      "II. MỤC TIÊU, CHỈ TIÊU\n"
+      "HIL NHIỆM VỤ, GIẢI PHÁP\n"
+      "IV. CHẾ ĐỘ BÁO CÁO\n");
+  top.clear();
+  for (const Section* t : at200.record.TopSections()) top.push_back(t->heading);
+  CHECK(top == std::vector<std::string>{"I. MỤC ĐÍCH, YÊU CẦU", "II. MỤC TIÊU, CHỈ TIÊU", "III. NHIỆM VỤ, GIẢI PHÁP",
+                                        "IV. CHẾ ĐỘ BÁO CÁO"});
 }
 
 TEST_CASE("outline: a khoản heading wrapped onto a lower-case line keeps its first line", "[commitments][outline]") {

@@ -75,3 +75,21 @@ TEST_CASE("lines: trimmed text, offsets and pages", "[extract][lines]") {
   CHECK(lines[3].page == 2);
   CHECK(lines[4].blank());
 }
+
+TEST_CASE("lines: apostrophes OCR glued to words are dropped, quotations kept", "[extract][lines]") {
+  struct Case {
+    const char* in;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"Nhu' trên", "Nhu trên"},
+      {"Trường THPT' Hòa Lộc", "Trường THPT Hòa Lộc"},
+      {"Lưu\u2019 VT", "Lưu VT"},
+      {"Ngày hội 'Sách' năm 2026", "Ngày hội 'Sách' năm 2026"},
+      {"Không có gì", "Không có gì"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK(vanban::extract::internal::DropGluedApostrophes(c.in) == c.want);
+  }
+}
