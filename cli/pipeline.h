@@ -27,7 +27,7 @@ struct Processed {
 struct PipelineFlags {
   std::string ocr = "auto";  // auto | always | never
   int jobs = 0;
-  int dpi = 300;
+  int dpi = 200;
   bool no_restore = false;
 };
 void AddPipelineFlags(CLI::App* command, PipelineFlags& flags);

@@ -29,6 +29,16 @@ PixPtr ToGray8(PIX* pix) {
   return gray;
 }
 
+PixPtr ScaleDownToDpi(PIX* gray, int dpi) {
+  const int own = pixGetXRes(gray);
+  // Within 10% is not worth a resampling.
+  if (dpi <= 0 || own <= dpi * 11 / 10) return AdoptPix(pixClone(gray));
+  const float factor = static_cast<float>(dpi) / own;
+  PixPtr scaled = AdoptPix(pixScaleAreaMap(gray, factor, factor));
+  if (scaled) pixSetResolution(scaled.get(), dpi, dpi);
+  return scaled;
+}
+
 namespace {
 
 // Specks at or below this size (in pixels, both sides) are noise. At 200 dpi a

@@ -66,8 +66,8 @@ TEST_CASE("our samples as text-layer PDFs: header, references, recipients, secti
 // ĐỐC" as "GIÁM ĐỐC"; the Hòa Lộc scan reads "THPT'" with a stray quote.
 TEST_CASE("our samples as scans: header fields as in corpus/gold, known OCR gaps asserted", "[e2e][corpus][scan]") {
   const std::map<std::string, std::set<std::string>> known = {
-      {"cv_baocao_cchc_sgddt", {"issuer", "title", "signer"}},
-      {"kh_cchc_thpt_hoaloc", {"title"}},
+      // OCR loses the "PHÓ GIÁM ĐỐC" line under "KT. GIÁM ĐỐC" in the 200 dpi speckle.
+      {"cv_baocao_cchc_sgddt", {"signer"}},
   };
   int scans = 0;
   for (const auto& e : fs::directory_iterator(testing::SourceDir() + "/corpus/scan")) {
