@@ -103,11 +103,8 @@ struct Restorer::Impl {
       auto it = ocr_shared.find(folded);
       if (it != ocr_shared.end()) return it->second;
     }
-    std::vector<Channel::Candidate> found = channel.Search(folded, 4.0f * float(folded.size()) + 6.0f, 64);
-    std::vector<Channel::Candidate> kept;
-    for (const Channel::Candidate& c : found)
-      if (c.cost <= found[0].cost + options.channel_margin && kept.size() < options.channel_candidates)
-        kept.push_back(c);
+    std::vector<Channel::Candidate> kept = channel.Search(folded, 4.0f * float(folded.size()) + 6.0f,
+                                                          options.channel_margin, options.channel_candidates);
     std::unique_lock lock(ocr_mu);
     if (ocr_shared.size() < kOcrCacheMax) ocr_shared.emplace(folded, kept);
     return kept;

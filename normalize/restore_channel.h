@@ -39,8 +39,9 @@ class Channel {
     float cost;
   };
   // Syllables of the indexed vocabulary whose cost to `ocr` is within
-  // `max_cost`, cheapest first, at most `limit`.
-  std::vector<Candidate> Search(std::string_view ocr, float max_cost, size_t limit) const;
+  // `max_cost` and within `margin` of the cheapest one, cheapest first (ties
+  // by id), at most `limit`.
+  std::vector<Candidate> Search(std::string_view ocr, float max_cost, float margin, size_t limit) const;
 
   std::string Serialize() const;
   bool trained() const { return trained_; }
@@ -80,12 +81,27 @@ class Channel {
   };
   std::vector<TrieNode> trie_;
   int max_depth_ = 0;
+  // Per trie node, for cutting subtrees early: the least cost of putting out
+  // each output letter from the letters below the node or by insertion,
+  // [node][kOut]; and the least cost of deleting the letters from the node
+  // down to the nearest syllable end.
+  std::vector<float> below_;
+  std::vector<float> delete_below_;
+  void IndexLowerBounds();
+
   struct SearchScratch {
     const int* oi;  // output letter indices of the token
     size_t m;       // its length
     float* cols;    // (max_depth_ + 1) columns of m + 1
+    float margin;
+    size_t limit;
+    float best;               // cheapest cost found so far
+    float bound;              // cost over which nothing more is kept
+    std::vector<float> heap;  // the `limit` cheapest costs found, max first
   };
-  void Search(int node, int depth, const SearchScratch& sc, float max_cost, std::vector<Candidate>& out) const;
+  void Search(int node, int depth, SearchScratch& sc, std::vector<Candidate>& out) const;
+  void Found(Candidate c, SearchScratch& sc, std::vector<Candidate>& out) const;
+  float SubtreeBound(int node, const float* col, const SearchScratch& sc) const;
 };
 
 // Learns confusion costs from NAME.src.txt / NAME.ocr.txt pairs in
