@@ -143,20 +143,26 @@ std::span<const SyllableId> LmModel::Candidates(std::string_view folded) const {
   }
 }
 
-float LmModel::LogProb2(SyllableId v, SyllableId w) const {
+float LmModel::LogProb2(SyllableId v, SyllableId w, bool* stored) const {
   uint64_t key = (uint64_t(v) << 16) | w;
   for (uint64_t i = HashKey(key) & bi_mask_;; i = (i + 1) & bi_mask_) {
     uint64_t k = bi_keys_[i];
-    if (k == key) return DequantizeLogProb(bi_vals_[i] & 0xFFFF);
+    if (k == key) {
+      if (stored) *stored = true;
+      return DequantizeLogProb(bi_vals_[i] & 0xFFFF);
+    }
     if (k == kEmptySlot) break;
   }
+  if (stored) *stored = false;
   return unigram_[2 * v + 1] + unigram_[2 * w];
 }
 
 float LmModel::LogProb(SyllableId u, SyllableId v, SyllableId w) const {
+  bool stored;
+  float p2 = LogProb2(v, w, &stored);
   float lp;
-  if (Trigram(u, v, w, &lp)) return lp;
-  return ContextOf(u, v).backoff + LogProb2(v, w);
+  if (stored && Trigram(u, v, w, &lp)) return lp;
+  return ContextOf(u, v).backoff + p2;
 }
 
 float LmModel::LogProb(SyllableId t, SyllableId u, SyllableId v, SyllableId w) const {

@@ -20,6 +20,9 @@
 // lookup is a short chain of probes:
 //   p(w|u,v) = p3(uvw) if stored, else bo(uv) + [p2(vw) if stored, else bo(v) + p1(w)],
 // and one order up the same for four-gram models.
+// Every stored n-gram's suffix is stored too (the builder's lower orders
+// are continuation counts of the order above), so where p2(vw) is not
+// stored no trigram ending in vw is either, and its table need not be probed.
 //
 // An LmModel is immutable after Open() and safe to share between threads.
 #pragma once
@@ -82,8 +85,9 @@ class LmModel {
   // log p(w | t u v) with a four-gram model; the trigram one otherwise.
   float LogProb(SyllableId t, SyllableId u, SyllableId v, SyllableId w) const;
   bool HasFourgrams() const { return four_keys_ != nullptr; }
-  // log p(w | v), the bigram part only.
-  float LogProb2(SyllableId v, SyllableId w) const;
+  // log p(w | v), the bigram part only; `stored` says whether p2(vw) is in
+  // the table (when not, no trigram ends in vw).
+  float LogProb2(SyllableId v, SyllableId w, bool* stored = nullptr) const;
 
   // The pieces of LogProb() for a decoder that shares them across
   // hypotheses: the back-off weight of context (u, v) and whether any

@@ -278,6 +278,10 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
   std::vector<uint64_t> prev_state;
   std::vector<uint32_t> state_of;
   std::vector<float> p2, p3;
+  // Whether p2 / p3 of a pair is stored: when not, no longer n-gram ends in
+  // it (lm_model.h), and the next table is not probed. On OCR text 85% of
+  // the trigram probes were of such pairs.
+  std::vector<uint8_t> stored2, stored3;
   const bool four = lm->HasFourgrams();
   const size_t beam = options.beam ? options.beam : std::numeric_limits<size_t>::max();
   size_t i = 0;
@@ -320,20 +324,27 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
         }
       } else {
         p2.resize(size_t(s.count) * V);
+        stored2.resize(size_t(s.count) * V);
         for (size_t vi = 0; vi < V; ++vi)
-          for (uint32_t c = 0; c < s.count; ++c) p2[c * V + vi] = lm->LogProb2(prev_v[vi], choices[s.first + c].id);
+          for (uint32_t c = 0; c < s.count; ++c) {
+            bool stored;
+            p2[c * V + vi] = lm->LogProb2(prev_v[vi], choices[s.first + c].id, &stored);
+            stored2[c * V + vi] = stored;
+          }
         auto v_index = [&](SyllableId v) { return size_t(std::find(prev_v.begin(), prev_v.end(), v) - prev_v.begin()); };
         if (four) {
           p3.resize(size_t(s.count) * S);
+          stored3.resize(size_t(s.count) * S);
           for (size_t si = 0; si < S; ++si) {
             SyllableId u = SyllableId(prev_state[si] >> 16), v = SyllableId(prev_state[si]);
             size_t vi = v_index(v);
             LmModel::Context ctx = lm->ContextOf(u, v);
             for (uint32_t c = 0; c < s.count; ++c) {
               float lp;
-              if (!ctx.has_trigrams || !lm->Trigram(u, v, choices[s.first + c].id, &lp))
-                lp = ctx.backoff + p2[c * V + vi];
+              bool stored = ctx.has_trigrams && stored2[c * V + vi] && lm->Trigram(u, v, choices[s.first + c].id, &lp);
+              if (!stored) lp = ctx.backoff + p2[c * V + vi];
               p3[c * S + si] = lp;
+              stored3[c * S + si] = stored;
             }
           }
         }
@@ -346,7 +357,8 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
             for (uint32_t c = 0; c < s.count; ++c) {
               const Choice& ch = choices[s.first + c];
               float lp;
-              if (!ctx.has_trigrams || !lm->Fourgram(hy.t, hy.u, hy.v, ch.id, &lp)) lp = ctx.backoff + p3[c * S + si];
+              if (!ctx.has_trigrams || !stored3[c * S + si] || !lm->Fourgram(hy.t, hy.u, hy.v, ch.id, &lp))
+                lp = ctx.backoff + p3[c * S + si];
               float sc = hy.score + lp - ch.cost;
               Hyp& n = next[c * S + si];
               if (sc > n.score) n = {hy.u, hy.v, ch.id, sc, int32_t(h)};
@@ -357,7 +369,8 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
             for (uint32_t c = 0; c < s.count; ++c) {
               const Choice& ch = choices[s.first + c];
               float lp;
-              if (!ctx.has_trigrams || !lm->Trigram(hy.u, hy.v, ch.id, &lp)) lp = ctx.backoff + p2[c * V + vi];
+              if (!ctx.has_trigrams || !stored2[c * V + vi] || !lm->Trigram(hy.u, hy.v, ch.id, &lp))
+                lp = ctx.backoff + p2[c * V + vi];
               float sc = hy.score + lp - ch.cost;
               Hyp& n = next[c * S + si];
               if (sc > n.score) n = {hy.u, hy.v, ch.id, sc, int32_t(h)};

@@ -12,6 +12,7 @@
 
 #include "common/vietnamese.h"
 #include "normalize/lm_build.h"
+#include "normalize/lm_model.h"
 #include "normalize/syllable.h"
 #include "tests/support/support.h"
 
@@ -133,7 +134,29 @@ TEST_CASE("PlanText: a sample plan's markup counted as plain sentences", "[resto
   }
 }
 
-// Seeds 000, 002, 003, 004 are accented plans the model never counted.
+// The decoder probes a trigram only where its bigram suffix is stored
+// (lm_model.h): check that the shipped model keeps that promise on the
+// trigrams of a plan it counted, where many are stored.
+TEST_CASE("LmModel: every stored trigram's bigram suffix is stored", "[restore][lm]") {
+  auto lm = LmModel::Open(ShippedModel());
+  REQUIRE(lm.ok());
+  std::string text = LowerSyllable(CanonicalTones(PlanText(ReadFile(SourceDir() + "/corpus/plans/kh_cchc_thpt_hoaloc.plan"))));
+  std::vector<SyllableId> ids;
+  for (const TokenSpan& t : ScanTokens(text))
+    if (t.word()) ids.push_back((*lm)->Find(std::string_view(text).substr(t.begin, t.end - t.begin)));
+  size_t trigrams = 0;
+  for (size_t i = 2; i < ids.size(); ++i) {
+    float lp;
+    if (!(*lm)->Trigram(ids[i - 2], ids[i - 1], ids[i], &lp)) continue;
+    ++trigrams;
+    bool stored = false;
+    (*lm)->LogProb2(ids[i - 1], ids[i], &stored);
+    CHECK(stored);
+  }
+  CHECK(trigrams > 100);
+}
+
+
 std::vector<std::string> AccentedSeeds() {
   std::string dir = RequireShared("corpus/txt");
   std::vector<std::string> paths;
