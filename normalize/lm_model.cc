@@ -100,6 +100,7 @@ Status LmModel::Init() {
   bi_mask_ = slots - 1;
   bi_keys_ = At<uint64_t>(bi, 8);
   bi_vals_ = At<uint32_t>(bi, 8 + slots * 8);
+  BuildBigramFilter();
 
   slots = *At<uint64_t>(tri, 0);
   if ((slots & (slots - 1)) || tri.size() != 8 + slots * 12) return Status::Corrupt("bad trigram");
@@ -143,15 +144,32 @@ std::span<const SyllableId> LmModel::Candidates(std::string_view folded) const {
   }
 }
 
+void LmModel::BuildBigramFilter() {
+  size_t stored = 0;
+  for (uint64_t i = 0; i <= bi_mask_; ++i) stored += bi_keys_[i] != kEmptySlot;
+  size_t words = 1;
+  while (words * 64 < stored * 24) words <<= 1;
+  bi_filter_.assign(words, 0);
+  bi_filter_mask_ = words - 1;
+  for (uint64_t i = 0; i <= bi_mask_; ++i) {
+    if (bi_keys_[i] == kEmptySlot) continue;
+    uint64_t h = HashKey(bi_keys_[i]);
+    bi_filter_[(h >> 32) & bi_filter_mask_] |= (1ULL << (h & 63)) | (1ULL << ((h >> 6) & 63));
+  }
+}
+
 float LmModel::LogProb2(SyllableId v, SyllableId w, bool* stored) const {
   uint64_t key = (uint64_t(v) << 16) | w;
-  for (uint64_t i = HashKey(key) & bi_mask_;; i = (i + 1) & bi_mask_) {
-    uint64_t k = bi_keys_[i];
-    if (k == key) {
-      if (stored) *stored = true;
-      return DequantizeLogProb(bi_vals_[i] & 0xFFFF);
+  uint64_t hash = HashKey(key);
+  if (MaybeBigram(hash)) {
+    for (uint64_t i = hash & bi_mask_;; i = (i + 1) & bi_mask_) {
+      uint64_t k = bi_keys_[i];
+      if (k == key) {
+        if (stored) *stored = true;
+        return DequantizeLogProb(bi_vals_[i] & 0xFFFF);
+      }
+      if (k == kEmptySlot) break;
     }
-    if (k == kEmptySlot) break;
   }
   if (stored) *stored = false;
   return unigram_[2 * v + 1] + unigram_[2 * w];

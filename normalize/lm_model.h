@@ -126,6 +126,18 @@ class LmModel {
   uint64_t bi_mask_ = 0;
   const uint64_t* bi_keys_ = nullptr;
   const uint32_t* bi_vals_ = nullptr;
+  // Two bits per stored bigram key in one 64-bit word, built at Open: most
+  // pairs a decoder asks about are not stored (92% on OCR text), and the
+  // filter (~24 bits a bigram, 512 KB for the shipped model) answers them
+  // from cache where the table (6 MB) would miss.
+  std::vector<uint64_t> bi_filter_;
+  uint64_t bi_filter_mask_ = 0;
+  void BuildBigramFilter();
+  bool MaybeBigram(uint64_t hash) const {
+    uint64_t word = bi_filter_[(hash >> 32) & bi_filter_mask_];
+    uint64_t bits = (1ULL << (hash & 63)) | (1ULL << ((hash >> 6) & 63));
+    return (word & bits) == bits;
+  }
   uint64_t tri_mask_ = 0;
   const uint64_t* tri_keys_ = nullptr;
   const uint32_t* tri_vals_ = nullptr;
