@@ -218,7 +218,11 @@ void Channel::IndexVocabulary(const LmModel& model) {
     trie_[node].id = SyllableId(id);
   }
   max_depth_ = 0;
-  for (const TrieNode& t : trie_) max_depth_ = std::max(max_depth_, t.depth);
+  max_children_ = 0;
+  for (const TrieNode& t : trie_) {
+    max_depth_ = std::max(max_depth_, t.depth);
+    max_children_ = std::max(max_children_, t.children.size());
+  }
   IndexLowerBounds();
 }
 
@@ -270,44 +274,48 @@ float Channel::SubtreeBound(int node, const float* col, const SearchScratch& sc)
 }
 
 // The search walks the vocabulary trie depth first, one DP column per trie
-// node. Columns live in one buffer indexed by depth and the output letters
-// are mapped once, so the walk allocates nothing. A subtree is cut when its
-// column's cheapest cell is over the bound (costs only grow with depth), and
-// the bound tightens as syllables are found: to the cheapest one plus the
-// margin, and to the limit-th cheapest once `limit` are found. On OCR text
-// this search was most of the restorer's time with the fixed bound alone
-// (~60 syllables in reach of a 4-letter token, ~90 µs a token).
-void Channel::Search(int node, int depth, SearchScratch& sc, std::vector<Candidate>& out) const {
-  const size_t m = sc.m;
-  const float* col = sc.cols + size_t(depth) * (m + 1);
-  float* next = sc.cols + size_t(depth + 1) * (m + 1);
-  const int* oi = sc.oi;
-  const float* ins = t_.ins.data();
-  for (int child : trie_[node].children) {
-    int s = trie_[child].letter;
-    const float* sub = &t_.sub[s * kOut];
-    const float* sub2 = &t_.sub2[s * kOut * kOut];
+// node, from rows of costs made once for the token. A subtree is cut when
+// its column's cheapest cell is over the bound (costs only grow with depth)
+// or when SubtreeBound is, and the bound tightens as syllables are found: to
+// the cheapest one plus the margin, and to the limit-th cheapest once
+// `limit` are found. Children are entered most promising first, so the
+// cheap syllables come early and the bound is tight for the rest. On OCR
+// text this search was most of the restorer's time with the fixed bound
+// alone (~60 syllables in reach of a 4-letter token, ~90 µs a token).
+void Channel::Search(int node, int depth, const float* col, SearchScratch& sc, std::vector<Candidate>& out) const {
+  const size_t m = sc.m, w = m + 1;
+  const std::vector<int>& children = trie_[node].children;
+  float* cols = sc.cols + size_t(depth) * max_children_ * w;
+  SearchScratch::Child* promising = sc.promising + size_t(depth) * max_children_;
+  size_t n = 0;
+  for (size_t k = 0; k < children.size(); ++k) {
+    const int child = children[k];
+    const size_t s = size_t(trie_[child].letter);
+    const float* sub = sc.sub + s * w;
+    const float* sub2 = sc.sub2 + s * w;
     const float del = t_.del[s];
+    float* next = cols + k * w;
     next[0] = col[0] + del;
     float lo = next[0];
     for (size_t j = 1; j <= m; ++j) {
-      int tj = oi[j - 1];
-      float c = col[j] + del;
-      if (tj >= 0) {
-        c = std::min(c, col[j - 1] + sub[tj]);
-        c = std::min(c, next[j - 1] + ins[tj]);
-        if (j >= 2 && oi[j - 2] >= 0) c = std::min(c, col[j - 2] + sub2[oi[j - 2] * kOut + tj]);
-      }
+      float c = std::min(col[j] + del, col[j - 1] + sub[j]);
+      c = std::min(c, next[j - 1] + sc.ins[j]);
+      if (j >= 2) c = std::min(c, col[j - 2] + sub2[j]);
       next[j] = c;
       lo = std::min(lo, c);
     }
     if (lo > sc.bound) continue;
     if (trie_[child].id != kUnk && next[m] <= sc.bound) Found({trie_[child].id, next[m]}, sc, out);
+    if (trie_[child].children.empty()) continue;
+    float below = SubtreeBound(child, next, sc);
     // The bound is summed in another order than the DP's costs: a hair of
     // slack keeps a float rounding from cutting a syllable exactly at it.
-    if (trie_[child].children.empty() || SubtreeBound(child, next, sc) > sc.bound + 1e-3f) continue;
-    Search(child, depth + 1, sc, out);
+    if (below <= sc.bound + 1e-3f) promising[n++] = {below, uint32_t(k)};
   }
+  std::sort(promising, promising + n,
+            [](const SearchScratch::Child& a, const SearchScratch::Child& b) { return a.below < b.below; });
+  for (size_t i = 0; i < n && promising[i].below <= sc.bound + 1e-3f; ++i)
+    Search(children[promising[i].index], depth + 1, cols + promising[i].index * w, sc, out);
 }
 
 void Channel::Found(Candidate c, SearchScratch& sc, std::vector<Candidate>& out) const {
@@ -329,14 +337,29 @@ std::vector<Channel::Candidate> Channel::Search(std::string_view ocr, float max_
                                                 size_t limit) const {
   std::vector<Candidate> out;
   if (trie_.empty() || limit == 0) return out;
-  const size_t m = ocr.size();
+  const size_t m = ocr.size(), w = m + 1;
   std::vector<int> oi(m);
   for (size_t j = 0; j < m; ++j) oi[j] = Idx(ocr[j]);
-  std::vector<float> cols(size_t(max_depth_ + 1) * (m + 1), 0);
-  for (size_t j = 1; j <= m; ++j) cols[j] = cols[j - 1] + (oi[j - 1] >= 0 ? t_.ins[oi[j - 1]] : kInf);
-  SearchScratch sc{oi.data(), m, cols.data(), margin, limit, kInf, max_cost, {}};
+  // The token's costs per source letter and output position (1-based, as
+  // the DP's cells): what the inner loop reads, without branches.
+  const size_t letters = t_.letters.size();
+  std::vector<float> ins(w, kInf), sub(letters * w, kInf), sub2(letters * w, kInf);
+  for (size_t j = 1; j <= m; ++j) {
+    int o = oi[j - 1];
+    if (o < 0) continue;
+    ins[j] = t_.ins[o];
+    for (size_t s = 0; s < letters; ++s) sub[s * w + j] = t_.sub[s * kOut + o];
+    if (j >= 2 && oi[j - 2] >= 0)
+      for (size_t s = 0; s < letters; ++s) sub2[s * w + j] = t_.sub2[s * kOut * kOut + oi[j - 2] * kOut + o];
+  }
+  std::vector<float> root(w, 0);
+  for (size_t j = 1; j <= m; ++j) root[j] = root[j - 1] + ins[j];
+  std::vector<float> cols(size_t(max_depth_ + 1) * max_children_ * w);
+  std::vector<SearchScratch::Child> promising(size_t(max_depth_ + 1) * max_children_);
+  SearchScratch sc{oi.data(), m, ins.data(), sub.data(), sub2.data(), cols.data(), promising.data(),
+                   margin, limit, kInf, max_cost, {}};
   sc.heap.reserve(limit + 1);
-  Search(0, 0, sc, out);
+  Search(0, 0, root.data(), sc, out);
   // Syllables found before the bound tightened may lie outside it.
   std::erase_if(out, [&](const Candidate& c) { return c.cost > sc.bound; });
   std::sort(out.begin(), out.end(),

@@ -89,17 +89,26 @@ class Channel {
   std::vector<float> delete_below_;
   void IndexLowerBounds();
 
+  size_t max_children_ = 0;
   struct SearchScratch {
-    const int* oi;  // output letter indices of the token
-    size_t m;       // its length
-    float* cols;    // (max_depth_ + 1) columns of m + 1
+    const int* oi;      // output letter indices of the token
+    size_t m;           // its length
+    const float* ins;   // [m + 1]: inserting output letter j
+    const float* sub;   // [letter][m + 1]: the letter put out as output letter j
+    const float* sub2;  // [letter][m + 1]: ... as output letters j − 1 and j
+    float* cols;        // per depth, max_children_ columns of m + 1
+    struct Child {
+      float below;  // SubtreeBound
+      uint32_t index;
+    };
+    Child* promising;  // per depth, max_children_
     float margin;
     size_t limit;
     float best;               // cheapest cost found so far
     float bound;              // cost over which nothing more is kept
     std::vector<float> heap;  // the `limit` cheapest costs found, max first
   };
-  void Search(int node, int depth, SearchScratch& sc, std::vector<Candidate>& out) const;
+  void Search(int node, int depth, const float* col, SearchScratch& sc, std::vector<Candidate>& out) const;
   void Found(Candidate c, SearchScratch& sc, std::vector<Candidate>& out) const;
   float SubtreeBound(int node, const float* col, const SearchScratch& sc) const;
 };
