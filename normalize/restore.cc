@@ -40,6 +40,26 @@ struct Hyp {
   int32_t back;  // index of the previous hypothesis in the arena
 };
 
+// The decoder's working memory for one token, reused from token to token.
+struct BeamScratch {
+  std::vector<Hyp> arena;  // hypotheses of the sentence so far, by token
+  std::vector<Hyp> next;   // [choice][state] after this token
+  // Live hypotheses of the previous token (above the floor), their states
+  // and distinct last words, and the model's context of each.
+  std::vector<uint32_t> live, state_of, v_of;
+  std::vector<uint64_t> state_key;
+  std::vector<uint32_t> state_v;
+  std::vector<SyllableId> prev_v;
+  std::vector<LmModel::Context> ctx;        // of (u, v), or (t, u, v) with four-grams
+  std::vector<LmModel::Context> state_ctx;  // four-grams: of each state's (u, v)
+  // Of one choice: p2 per distinct v, p3 per state (four-grams), and
+  // whether each is stored: when not, no longer n-gram ends in it
+  // (lm_model.h) and the next table is not probed (85% of the trigram
+  // probes on OCR text).
+  std::vector<float> p2, p3;
+  std::vector<uint8_t> stored2, stored3;
+};
+
 bool HasCombining(std::string_view s) {
   // U+0300..U+036F are encoded as CC 80 .. CD AF.
   for (size_t i = 0; i + 1 < s.size(); ++i) {
@@ -125,6 +145,12 @@ struct Restorer::Impl {
   }
 
   std::string Restore(std::string_view text) const;
+  // The best choice per slot: a beam search over each sentence.
+  std::vector<SyllableId> Decode(const std::vector<Slot>& slots, const std::vector<Choice>& choices) const;
+  // Fills x.next with the hypotheses after slot `s`, from x.arena[from, to).
+  void Extend(const Slot& s, const Choice* choices, size_t from, size_t to, float floor, BeamScratch& x) const;
+  // Scores choice `c` after every live hypothesis into x.next.
+  void ScoreChoice(const Choice& ch, size_t c, BeamScratch& x) const;
 };
 
 Restorer::Restorer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -269,142 +295,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
     slots.push_back(s);
   }
 
-  // Beam search over each sentence (between hard breaks); states are the
-  // last two syllables, recombined, so a beam of 0 (unbounded) is Viterbi.
-  std::vector<SyllableId> best(slots.size(), kUnk);
-  std::vector<Hyp> arena;
-  std::vector<Hyp> next;
-  std::vector<SyllableId> prev_v;
-  std::vector<uint64_t> prev_state;
-  std::vector<uint32_t> state_of;
-  std::vector<float> p2, p3;
-  // Whether p2 / p3 of a pair is stored: when not, no longer n-gram ends in
-  // it (lm_model.h), and the next table is not probed. On OCR text 85% of
-  // the trigram probes were of such pairs.
-  std::vector<uint8_t> stored2, stored3;
-  const bool four = lm->HasFourgrams();
-  const size_t beam = options.beam ? options.beam : std::numeric_limits<size_t>::max();
-  size_t i = 0;
-  while (i < slots.size()) {
-    size_t j = i + 1;
-    while (j < slots.size() && !slots[j].hard_break) ++j;
-    arena.clear();
-    arena.push_back({kBos, kBos, kBos, 0, -1});
-    size_t from = 0, to = 1;
-    float floor = kNegInf;
-    for (size_t k = i; k < j; ++k) {
-      const Slot& s = slots[k];
-      // Hypotheses that share their last words share the lower-order parts
-      // of p(w | t u v): p2(v w) per distinct v, p3(u v w) per distinct (u, v).
-      // States after this token are (u, v, w) for a four-gram model, (v, w)
-      // for a trigram one: recombined by previous state and candidate.
-      prev_v.clear();
-      prev_state.clear();
-      state_of.clear();
-      for (size_t h = from; h < to; ++h) {
-        const Hyp& hy = arena[h];
-        uint64_t key = four ? (uint64_t(hy.u) << 16) | hy.v : hy.v;
-        size_t si = std::find(prev_state.begin(), prev_state.end(), key) - prev_state.begin();
-        if (si == prev_state.size()) prev_state.push_back(key);
-        state_of.push_back(uint32_t(si));
-        if (std::find(prev_v.begin(), prev_v.end(), hy.v) == prev_v.end()) prev_v.push_back(hy.v);
-      }
-      const size_t S = prev_state.size(), V = prev_v.size();
-      next.assign(size_t(s.count) * S, Hyp{0, 0, 0, kNegInf, -1});
-      if (archive) {
-        for (size_t h = from; h < to; ++h) {
-          const Hyp& hy = arena[h];
-          if (hy.score < floor) continue;
-          for (uint32_t c = 0; c < s.count; ++c) {
-            const Choice& ch = choices[s.first + c];
-            float sc = hy.score + LogProb(hy.t, hy.u, hy.v, ch.id) - ch.cost;
-            Hyp& n = next[c * S + state_of[h - from]];
-            if (sc > n.score) n = {hy.u, hy.v, ch.id, sc, int32_t(h)};
-          }
-        }
-      } else {
-        p2.resize(size_t(s.count) * V);
-        stored2.resize(size_t(s.count) * V);
-        for (size_t vi = 0; vi < V; ++vi)
-          for (uint32_t c = 0; c < s.count; ++c) {
-            bool stored;
-            p2[c * V + vi] = lm->LogProb2(prev_v[vi], choices[s.first + c].id, &stored);
-            stored2[c * V + vi] = stored;
-          }
-        auto v_index = [&](SyllableId v) { return size_t(std::find(prev_v.begin(), prev_v.end(), v) - prev_v.begin()); };
-        if (four) {
-          p3.resize(size_t(s.count) * S);
-          stored3.resize(size_t(s.count) * S);
-          for (size_t si = 0; si < S; ++si) {
-            SyllableId u = SyllableId(prev_state[si] >> 16), v = SyllableId(prev_state[si]);
-            size_t vi = v_index(v);
-            LmModel::Context ctx = lm->ContextOf(u, v);
-            for (uint32_t c = 0; c < s.count; ++c) {
-              float lp;
-              bool stored = ctx.has_trigrams && stored2[c * V + vi] && lm->Trigram(u, v, choices[s.first + c].id, &lp);
-              if (!stored) lp = ctx.backoff + p2[c * V + vi];
-              p3[c * S + si] = lp;
-              stored3[c * S + si] = stored;
-            }
-          }
-        }
-        for (size_t h = from; h < to; ++h) {
-          const Hyp& hy = arena[h];
-          if (hy.score < floor) continue;
-          size_t si = state_of[h - from];
-          if (four) {
-            LmModel::Context ctx = lm->Context3Of(hy.t, hy.u, hy.v);
-            for (uint32_t c = 0; c < s.count; ++c) {
-              const Choice& ch = choices[s.first + c];
-              float lp;
-              if (!ctx.has_trigrams || !stored3[c * S + si] || !lm->Fourgram(hy.t, hy.u, hy.v, ch.id, &lp))
-                lp = ctx.backoff + p3[c * S + si];
-              float sc = hy.score + lp - ch.cost;
-              Hyp& n = next[c * S + si];
-              if (sc > n.score) n = {hy.u, hy.v, ch.id, sc, int32_t(h)};
-            }
-          } else {
-            size_t vi = v_index(hy.v);
-            LmModel::Context ctx = lm->ContextOf(hy.u, hy.v);
-            for (uint32_t c = 0; c < s.count; ++c) {
-              const Choice& ch = choices[s.first + c];
-              float lp;
-              if (!ctx.has_trigrams || !stored2[c * V + vi] || !lm->Trigram(hy.u, hy.v, ch.id, &lp))
-                lp = ctx.backoff + p2[c * V + vi];
-              float sc = hy.score + lp - ch.cost;
-              Hyp& n = next[c * S + si];
-              if (sc > n.score) n = {hy.u, hy.v, ch.id, sc, int32_t(h)};
-            }
-          }
-        }
-      }
-      std::erase_if(next, [](const Hyp& h) { return h.back < 0; });
-      if (next.size() > beam) {
-        std::nth_element(next.begin(), next.begin() + beam, next.end(),
-                         [](const Hyp& a, const Hyp& b) { return a.score > b.score; });
-        next.resize(beam);
-      }
-      from = arena.size();
-      arena.insert(arena.end(), next.begin(), next.end());
-      to = arena.size();
-      // Hypotheses this far behind the best one never recover (measured on
-      // the seeds: no change in accuracy, a third of the time).
-      float top_score = kNegInf;
-      for (size_t h = from; h < to; ++h) top_score = std::max(top_score, arena[h].score);
-      floor = top_score - options.prune_margin;
-    }
-    float top = kNegInf;
-    int32_t at = -1;
-    for (size_t h = from; h < to; ++h) {
-      float sc = arena[h].score + LogProb(arena[h].t, arena[h].u, arena[h].v, kEos);
-      if (sc > top) top = sc, at = int32_t(h);
-    }
-    for (size_t k = j; k-- > i && at >= 0;) {
-      best[k] = arena[at].v;
-      at = arena[at].back;
-    }
-    i = j;
-  }
+  std::vector<SyllableId> best = Decode(slots, choices);
 
   std::string out;
   out.reserve(text.size() + text.size() / 4);
@@ -441,6 +332,141 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
   }
   out.append(text.substr(pos));
   return out;
+}
+
+// Beam search over each sentence (between hard breaks); states are the
+// last two syllables (three with four-grams), recombined, so a beam of 0
+// (unbounded) is Viterbi.
+std::vector<SyllableId> Restorer::Impl::Decode(const std::vector<Slot>& slots,
+                                               const std::vector<Choice>& choices) const {
+  std::vector<SyllableId> best(slots.size(), kUnk);
+  BeamScratch x;
+  const size_t beam = options.beam ? options.beam : std::numeric_limits<size_t>::max();
+  size_t i = 0;
+  while (i < slots.size()) {
+    size_t j = i + 1;
+    while (j < slots.size() && !slots[j].hard_break) ++j;
+    std::vector<Hyp>& arena = x.arena;
+    arena.clear();
+    arena.push_back({kBos, kBos, kBos, 0, -1});
+    size_t from = 0, to = 1;
+    float floor = kNegInf;
+    for (size_t k = i; k < j; ++k) {
+      Extend(slots[k], choices.data() + slots[k].first, from, to, floor, x);
+      std::vector<Hyp>& next = x.next;
+      std::erase_if(next, [](const Hyp& h) { return h.back < 0; });
+      if (next.size() > beam) {
+        std::nth_element(next.begin(), next.begin() + beam, next.end(),
+                         [](const Hyp& a, const Hyp& b) { return a.score > b.score; });
+        next.resize(beam);
+      }
+      from = arena.size();
+      arena.insert(arena.end(), next.begin(), next.end());
+      to = arena.size();
+      // Hypotheses this far behind the best one never recover (measured on
+      // the seeds: no change in accuracy, a third of the time).
+      float top_score = kNegInf;
+      for (size_t h = from; h < to; ++h) top_score = std::max(top_score, arena[h].score);
+      floor = top_score - options.prune_margin;
+    }
+    float top = kNegInf;
+    int32_t at = -1;
+    for (size_t h = from; h < to; ++h) {
+      float sc = arena[h].score + LogProb(arena[h].t, arena[h].u, arena[h].v, kEos);
+      if (sc > top) top = sc, at = int32_t(h);
+    }
+    for (size_t k = j; k-- > i && at >= 0;) {
+      best[k] = arena[at].v;
+      at = arena[at].back;
+    }
+    i = j;
+  }
+  return best;
+}
+
+void Restorer::Impl::Extend(const Slot& s, const Choice* choices, size_t from, size_t to, float floor,
+                            BeamScratch& x) const {
+  const bool four = lm->HasFourgrams();
+  // Hypotheses that share their last words share the lower-order parts of
+  // p(w | t u v): p2(v w) per distinct v, p3(u v w) per distinct (u, v).
+  // States after this token are (u, v, w) for a four-gram model, (v, w) for
+  // a trigram one: recombined by previous state and choice.
+  x.live.clear(), x.state_of.clear(), x.v_of.clear(), x.state_key.clear(), x.state_v.clear(), x.prev_v.clear();
+  x.ctx.clear(), x.state_ctx.clear();
+  for (size_t h = from; h < to; ++h) {
+    const Hyp& hy = x.arena[h];
+    if (hy.score < floor) continue;
+    size_t vi = std::find(x.prev_v.begin(), x.prev_v.end(), hy.v) - x.prev_v.begin();
+    if (vi == x.prev_v.size()) x.prev_v.push_back(hy.v);
+    uint64_t key = four ? (uint64_t(hy.u) << 16) | hy.v : hy.v;
+    size_t si = std::find(x.state_key.begin(), x.state_key.end(), key) - x.state_key.begin();
+    if (si == x.state_key.size()) {
+      x.state_key.push_back(key);
+      x.state_v.push_back(uint32_t(vi));
+      if (four && !archive) x.state_ctx.push_back(lm->ContextOf(hy.u, hy.v));
+    }
+    x.live.push_back(uint32_t(h));
+    x.state_of.push_back(uint32_t(si));
+    x.v_of.push_back(uint32_t(vi));
+    if (!archive) x.ctx.push_back(four ? lm->Context3Of(hy.t, hy.u, hy.v) : lm->ContextOf(hy.u, hy.v));
+  }
+  const size_t S = x.state_key.size();
+  x.next.assign(size_t(s.count) * S, Hyp{0, 0, 0, kNegInf, -1});
+  for (uint32_t c = 0; c < s.count; ++c) ScoreChoice(choices[c], c, x);
+}
+
+void Restorer::Impl::ScoreChoice(const Choice& ch, size_t c, BeamScratch& x) const {
+  const size_t S = x.state_key.size(), V = x.prev_v.size();
+  Hyp* next = x.next.data() + c * S;
+  auto relax = [&](size_t k, float lp) {
+    const Hyp& hy = x.arena[x.live[k]];
+    float sc = hy.score + lp - ch.cost;
+    Hyp& n = next[x.state_of[k]];
+    if (sc > n.score) n = {hy.u, hy.v, ch.id, sc, int32_t(x.live[k])};
+  };
+  if (archive) {
+    for (size_t k = 0; k < x.live.size(); ++k) {
+      const Hyp& hy = x.arena[x.live[k]];
+      relax(k, LogProb(hy.t, hy.u, hy.v, ch.id));
+    }
+    return;
+  }
+  x.p2.resize(V), x.stored2.resize(V);
+  for (size_t vi = 0; vi < V; ++vi) {
+    bool stored;
+    x.p2[vi] = lm->LogProb2(x.prev_v[vi], ch.id, &stored);
+    x.stored2[vi] = stored;
+  }
+  if (!lm->HasFourgrams()) {
+    for (size_t k = 0; k < x.live.size(); ++k) {
+      const Hyp& hy = x.arena[x.live[k]];
+      const LmModel::Context& ctx = x.ctx[k];
+      size_t vi = x.v_of[k];
+      float lp;
+      if (!ctx.has_trigrams || !x.stored2[vi] || !lm->Trigram(hy.u, hy.v, ch.id, &lp)) lp = ctx.backoff + x.p2[vi];
+      relax(k, lp);
+    }
+    return;
+  }
+  x.p3.resize(S), x.stored3.resize(S);
+  for (size_t si = 0; si < S; ++si) {
+    SyllableId u = SyllableId(x.state_key[si] >> 16), v = SyllableId(x.state_key[si]);
+    size_t vi = x.state_v[si];
+    const LmModel::Context& ctx = x.state_ctx[si];
+    float lp;
+    bool stored = ctx.has_trigrams && x.stored2[vi] && lm->Trigram(u, v, ch.id, &lp);
+    x.p3[si] = stored ? lp : ctx.backoff + x.p2[vi];
+    x.stored3[si] = stored;
+  }
+  for (size_t k = 0; k < x.live.size(); ++k) {
+    const Hyp& hy = x.arena[x.live[k]];
+    const LmModel::Context& ctx = x.ctx[k];
+    size_t si = x.state_of[k];
+    float lp;
+    if (!ctx.has_trigrams || !x.stored3[si] || !lm->Fourgram(hy.t, hy.u, hy.v, ch.id, &lp))
+      lp = ctx.backoff + x.p3[si];
+    relax(k, lp);
+  }
 }
 
 RestoreScore ScoreRestoration(std::string_view gold, std::string_view restored) {
