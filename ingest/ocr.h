@@ -53,6 +53,10 @@ struct OcrTuning {
   // Mean word confidence is ~94 on a printed page and ~12 on a near-blank
   // page of scanner noise (shared/TOOLCHAIN.md); 40 lies well between.
   double min_page_confidence = 40;
+  // A page below it is read once more, binarized without specks; that
+  // reading is kept only above this: the speckled last page of 000.scan200
+  // reads at 93, the synthetic noise page of tests/ocr at 47.
+  double second_reading_confidence = 80;
   bool find_rules = true;
   // Tesseract page segmentation: automatic layout (psm 3) or one uniform
   // block of text (psm 6, faster; vanban rebuilds the reading order itself).

@@ -63,6 +63,18 @@ PixPtr Despeckle(PIX* gray) {
 
 }  // namespace
 
+PixPtr BinarizeWithoutSpecks(PIX* gray) {
+  const int size = SpeckSize(std::max(72, pixGetXRes(gray)));
+  // On 000.scan200's last page thresholds 120–180 all bring the three lines
+  // back; 140 reads them letter for letter (160 reads a speck as "Vị").
+  PixPtr binary = AdoptPix(pixConvertTo1(gray, 140));
+  if (!binary) return PixPtr();
+  PixPtr kept = AdoptPix(pixSelectBySize(binary.get(), size + 1, size + 1, 8, L_SELECT_IF_EITHER,
+                                         L_SELECT_IF_GTE, nullptr));
+  if (kept) pixCopyResolution(kept.get(), gray);
+  return kept;
+}
+
 PixPtr PreparePage(PIX* gray, const Preprocessing& steps, double* skew_degrees) {
   *skew_degrees = 0;
   PixPtr page = AdoptPix(pixClone(gray));

@@ -41,6 +41,11 @@ PixPtr ScaleDownToDpi(PIX* gray, int dpi);
 // angle corrected (0 when not deskewed). Never returns null for a valid input.
 PixPtr PreparePage(PIX* gray, const Preprocessing& steps, double* skew_degrees);
 
+// A second chance for a page Tesseract read as noise (a heavily speckled
+// scan, the grey background leaking into its own thresholding): the page
+// binarized at a fixed level, specks removed, as a 1-bit image.
+PixPtr BinarizeWithoutSpecks(PIX* gray);
+
 // Long thin dark components: the ruling lines of tables (khung bảng nhiệm vụ).
 // Found with morphological openings by a horizontal and a vertical brick.
 std::vector<Rule> FindRules(PIX* gray, int dpi);

@@ -535,6 +535,17 @@ TEST_CASE("a near-blank page of scanner noise gives no text and says why", "[ocr
   CHECK(page.reason == "image, OCR; near-blank or noise: mean word confidence 38 < 40, text dropped");
 }
 
+TEST_CASE("a speckled page read as noise is read again binarized, and its lines come back", "[ocr][noise]") {
+  const std::string scan = vanban::testing::RequireShared("corpus/scan/000_b1984531e09ab0e8.scan200.pdf");
+  std::vector<Page> pages = OcrPdfPages(scan, {12}, TestOptions());
+  REQUIRE(pages.size() == 1);
+  INFO(pages[0].reason);
+  CHECK(pages[0].source == PageSource::kOcr);
+  CHECK(pages[0].reason.starts_with("OCR at 200 dpi; read again binarized without specks (confidence "));
+  CHECK(pages[0].text == "- Đoàn thanh niên;\n- Lưu VP.\nVi Hữu Tài");
+  CHECK(pages[0].ocr_confidence > 80);
+}
+
 TEST_CASE("the scan resolution of a page comes from its full-page image", "[ocr][dpi]") {
   struct Row {
     std::vector<ImageSize> images;
