@@ -22,11 +22,12 @@
 // locked cache of OCR candidates per token) and
 // Restore() may be called from several threads at once.
 //
-// Measured (corpus/model/README.md): 98.9% of the syllables of the stripped
-// accented seeds, 93.8% of held-out pages read by tesseract -l eng; 530-800 k
-// syllables/s of one core on unaccented text, ~58 k/s in OCR mode (edit
-// candidates; held-out eng-OCR pages in one process, candidates per token
-// cached across calls: a first page pays more); model load ~1 ms, ~40 MB
+// Measured (corpus/model/README.md, bench/restore_bench.sh): 99.0% of the
+// syllables of the stripped accented seeds, 93.9% of held-out pages read by
+// tesseract -l eng; ~1 M syllables/s of one core on unaccented text, ~190 k/s
+// in OCR mode (edit candidates; held-out eng-OCR pages in one process, the
+// channel search of each new token is about half of it; ~380 k/s once the
+// candidates per token are cached across calls); model load ~4 ms, ~40 MB
 // resident for `vanban restore`.
 //
 // Model files are built by BuildModel() (normalize/lm_build.h, `vanban lm
