@@ -194,8 +194,7 @@ std::vector<Page> OcrPdfPages(const std::string& path, const std::vector<int>& p
                                    std::to_string(options.max_pages) + " pages");
     }
     poppler::image rendered;
-    int page_dpi = dpi;    // what Tesseract sees
-    int render_dpi = dpi;  // what poppler renders at
+    int page_dpi = dpi;
     {
       std::lock_guard<std::mutex> lock(render_mu);
       std::unique_ptr<poppler::page> page(doc->create_page(number - 1));
@@ -205,34 +204,30 @@ std::vector<Page> OcrPdfPages(const std::string& path, const std::vector<int>& p
       // than options.dpi: interpolating a 200 dpi scan up to 300 dpi raised
       // CER from 2.5% to 4.6% (bench/OCR.md). Below 150 dpi the text is too
       // small for Tesseract and rendering larger helps. A scan above
-      // options.dpi is rendered at its own resolution, pixel for pixel, and
-      // area-averaged down by Leptonica: 57 errors on four scan300s against
-      // 64 when poppler resamples the image itself.
+      // options.dpi is rendered at options.dpi by poppler directly: rendering
+      // it at its own resolution and area-averaging it down read 57 errors
+      // on four scan300s instead of 64, but cost 11% more time (bench/OCR.md).
       const double scan_dpi = ScanDpi(images, rect.width(), rect.height());
-      const int scan = static_cast<int>(std::lround(scan_dpi));
       reasons[index] = "OCR at " + std::to_string(dpi) + " dpi";
-      if (scan >= 150 && scan < dpi) {
-        page_dpi = render_dpi = scan;
+      if (scan_dpi >= 150 && std::lround(scan_dpi) < dpi) {
+        page_dpi = static_cast<int>(std::lround(scan_dpi));
         reasons[index] = "OCR at " + std::to_string(page_dpi) + " dpi (the scan's resolution)";
-      } else if (scan > dpi && scan <= 2 * dpi) {
-        render_dpi = scan;
-        reasons[index] = "OCR at " + std::to_string(dpi) + " dpi (scaled from the scan's " + std::to_string(scan) + ")";
       }
       const bool turned = page->orientation() == poppler::page::landscape ||
                           page->orientation() == poppler::page::seascape;
-      long long w = std::llround(rect.width() / 72.0 * render_dpi);
-      long long h = std::llround(rect.height() / 72.0 * render_dpi);
+      long long w = std::llround(rect.width() / 72.0 * page_dpi);
+      long long h = std::llround(rect.height() / 72.0 * page_dpi);
       if (turned) std::swap(w, h);
       Status status;
       if (OverPixelLimit(w, h, options, &status,
-                         "page " + std::to_string(number) + " at " + std::to_string(render_dpi) + " dpi")) {
+                         "page " + std::to_string(number) + " at " + std::to_string(page_dpi) + " dpi")) {
         return status;
       }
       poppler::page_renderer renderer;
       renderer.set_image_format(poppler::image::format_gray8);
       renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
       renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-      rendered = renderer.render_page(page.get(), render_dpi, render_dpi);
+      rendered = renderer.render_page(page.get(), page_dpi, page_dpi);
     }
     if (!rendered.is_valid() || rendered.format() != poppler::image::format_gray8) {
       return Status::Corrupt("cannot render page " + std::to_string(number));
@@ -240,8 +235,7 @@ std::vector<Page> OcrPdfPages(const std::string& path, const std::vector<int>& p
     // Rows are padded to 4 bytes: bytes_per_row, not width (shared/TOOLCHAIN.md).
     PixPtr pix = PixFromGray8(reinterpret_cast<const unsigned char*>(rendered.const_data()),
                               rendered.width(), rendered.height(), rendered.bytes_per_row(),
-                              render_dpi);
-    if (pix && render_dpi != page_dpi) pix = ScaleDownToDpi(pix.get(), page_dpi);
+                              page_dpi);
     if (!pix) return Status::Internal("out of memory for page " + std::to_string(number));
     return pix;
   };

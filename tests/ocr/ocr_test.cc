@@ -149,7 +149,7 @@ TEST_CASE("a scan300 page is recognised with words, lines, blocks and confidence
   REQUIRE(page.source == PageSource::kOcr);
   CHECK(page.number == 1);
   // OCR'd at the default 200 dpi, below the scan's 300 (bench/OCR.md).
-  CHECK(page.reason == "OCR at 200 dpi (scaled from the scan's 300)");
+  CHECK(page.reason == "OCR at 200 dpi");
   CHECK(page.width == 1654);
   CHECK(page.height == 2339);
   CHECK(page.ocr_confidence > 90);
