@@ -186,6 +186,8 @@ TEST_CASE("the two-column header band is read left column first, then right, the
   REQUIRE(pages->size() == 1);
   const Page& page = (*pages)[0];
   REQUIRE(page.source == PageSource::kOcr);
+  // The untagged image counts as 300 dpi (2480 px wide) and is OCR'd at 200.
+  CHECK(page.width == 1653);
   // Left column, right column, then the body from its title down.
   std::vector<std::string> expected = kHeaderLeft;
   expected.insert(expected.end(), kHeaderRight.begin(), kHeaderRight.end());
