@@ -74,9 +74,25 @@ bool StrokesFit(std::string_view seen, std::string_view want) {
   return at != std::string_view::npos && StrokesFit(seen.substr(1), want.substr(at + 1));
 }
 
+// A trailing l/L may be the period read as a stroke ("I." → "IL.").
 bool RomanFits(const std::string& seen, int expected) {
   const std::string want = RomanOf(expected);
-  return !want.empty() && !seen.empty() && StrokesFit(seen, want);
+  if (want.empty() || seen.empty()) return false;
+  if (StrokesFit(seen, want)) return true;
+  const char last = seen.back();
+  return seen.size() > 1 && (last == 'l' || last == 'L') && StrokesFit(seen.substr(0, seen.size() - 1), want);
+}
+
+// The numeral a Roman marker was read as: OCR's letters when it guessed.
+const std::string& SeenNumeral(const Marker& m) { return m.ocr_roman && !m.seen.empty() ? m.seen : m.label; }
+
+// Phần I: "I." as printed, or an OCR misreading of it ("L.", "IL.") on a
+// heading in capitals.
+bool OpensOutline(const Paragraph& p) {
+  if (p.marker.kind != MarkerKind::kRoman) return false;
+  if (!p.marker.ocr_roman) return p.marker.value == 1;
+  std::string_view body = std::string_view(p.text).substr(p.marker.body, p.first_line_len - p.marker.body);
+  return IsCapitals(body) && RomanFits(p.marker.seen, 1);
 }
 
 }  // namespace
@@ -88,7 +104,7 @@ void ExtractOutline(const NormalizedText& text, Record* record) {
 
   size_t start = paras.size();
   for (size_t i = 0; i < paras.size(); ++i) {
-    if (paras[i].marker.kind == MarkerKind::kRoman && paras[i].marker.value == 1 && !paras[i].marker.ocr_roman) {
+    if (OpensOutline(paras[i])) {
       start = i;
       break;
     }
@@ -113,7 +129,7 @@ void ExtractOutline(const NormalizedText& text, Record* record) {
       std::string_view body = std::string_view(p.text).substr(p.marker.body, p.first_line_len - p.marker.body);
       Marker inner = ClassifyMarker(body);
       if (inner.kind == MarkerKind::kRoman && IsCapitals(body.substr(inner.body)) &&
-          RomanFits(inner.label, next_roman)) {
+          RomanFits(SeenNumeral(inner), next_roman)) {
         inner.body += p.marker.body;
         p.marker = inner;
         p.marker.ocr_roman = true;
@@ -127,7 +143,7 @@ void ExtractOutline(const NormalizedText& text, Record* record) {
       bool in_order = p.marker.value == next_roman || (!p.marker.ocr_roman && p.marker.value == next_roman + 1);
       if (!in_order) {
         std::string_view body = std::string_view(p.text).substr(p.marker.body, p.first_line_len - p.marker.body);
-        if (!IsCapitals(body) || !RomanFits(p.marker.label, next_roman)) continue;
+        if (!IsCapitals(body) || !RomanFits(SeenNumeral(p.marker), next_roman)) continue;
         p.marker.value = next_roman;
         p.marker.label = RomanOf(next_roman);
         relabel = true;

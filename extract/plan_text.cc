@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common/vietnamese.h"
+#include "extract/names.h"
 
 namespace vanban::extract::internal {
 namespace {
@@ -149,10 +150,11 @@ std::string OcrRoman(std::string_view seen) {
 Marker ClassifyMarker(std::string_view line) {
   static const RE2 kRoman(R"(^([IVX]{1,6})\.\s*(\S))");
   // OCR reads "II." as "IL" or "Il" (the dot joins the last stroke), "III" as
-  // "HI" or "HL", and "I" as "l" or "1"; only accepted when followed by an
+  // "HI" or "HL", "I." as "L." or "IL.", "I" as "l" or "1", the dot as ":" "," "-" or
+  // nothing; only accepted when followed by an
   // upper-case word, and the outline accepts it only where the numeral is the
   // next one expected.
-  static const RE2 kOcrRoman(R"(^([IVXlLH1]{1,6})\s+(\p{Lu}))");
+  static const RE2 kOcrRoman(R"(^([IVXlLH1]{1,6})(?:[.:,-]\s*|\s+)(\p{Lu}))");
   static const RE2 kSubNumber(R"(^(\d{1,2}(?:\.\d{1,2})+)(?:\.\s*|\s+)(\S))");
   static const RE2 kNumber(R"(^(\d{1,2})\.(\s*)(\S))");
   // Điểm: the Vietnamese alphabet has no f, j, w, z.
@@ -176,12 +178,16 @@ Marker ClassifyMarker(std::string_view line) {
     const std::string fixed = OcrRoman(seen);
     const int v = RomanValue(fixed);
     bool digit_only = seen.find_first_not_of('1') == std::string::npos;  // "1 Cải cách": a number
-    if (confused && !digit_only && v > 0) {
+    // "II NHIỆM VỤ": the dot lost, the strokes right; only on a heading in
+    // capitals, where a bare numeral can mean nothing else.
+    const bool dot_lost = !confused && IsCapitals(line.substr(OffsetIn(line, b)));
+    if ((confused || dot_lost) && !digit_only && v > 0) {
       m.kind = MarkerKind::kRoman;
       m.label = fixed;
       m.value = v;
       m.body = OffsetIn(line, b);
       m.ocr_roman = true;
+      m.seen = seen;
       return m;
     }
   }

@@ -50,6 +50,7 @@ struct Marker {
   int value = 0;      // Roman or khoản number; 0 otherwise
   size_t body = 0;    // byte index in the line where the text after the marker starts
   bool ocr_roman = false;  // "IL NỘI DUNG": a Roman numeral whose dot OCR merged ("II." → "IL")
+  std::string seen;        // an OCR numeral as read ("IL"); the outline judges it in context
 };
 
 // The marker a cleaned line starts with. Pure; patterns compiled once.

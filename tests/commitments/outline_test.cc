@@ -147,6 +147,35 @@ TEST_CASE("outline: OCR-degraded numerals of capital headings take the expected 
                                         "IV. CHẾ ĐỘ BÁO CÁO"});
 }
 
+TEST_CASE("outline: OCR misreadings of the numerals on the shared scans", "[commitments][outline]") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      // 000.scan300: "I." read "IL.", the dot of II lost.
+      {"IL.MỤC TIÊU, YÊU CẦU\nII NỘI DUNG, MỤC TIÊU\nIII. KINH PHÍ THỰC HIỆN\n",
+       {"I. MỤC TIÊU, YÊU CẦU", "II. NỘI DUNG, MỤC TIÊU", "III. KINH PHÍ THỰC HIỆN"}},
+      // 002.scan300: "I." read "L.", III read "II.".
+      {"L. MỤC TIÊU, YÊU CẦU\nII NHIỆM VỤ\nII.TỔ CHỨC THỰC HIỆN\n",
+       {"I. MỤC TIÊU, YÊU CẦU", "II. NHIỆM VỤ", "III. TỔ CHỨC THỰC HIỆN"}},
+      // 000.scan200: III read "II:"; 002.scan200: the dot read "-".
+      {"I. MỤC TIÊU\nII. NỘI DUNG\nII: KINH PHÍ\nIV. TỔ CHỨC THỰC HIỆN\n",
+       {"I. MỤC TIÊU", "II. NỘI DUNG", "III. KINH PHÍ", "IV. TỔ CHỨC THỰC HIỆN"}},
+      {"I. MỤC TIÊU\nII. NHIỆM VỤ\nIII-TỔ CHỨC THỰC HIỆN\n",
+       {"I. MỤC TIÊU", "II. NHIỆM VỤ", "III. TỔ CHỨC THỰC HIỆN"}},
+      // A bare numeral before words in lower case is no heading.
+      {"I. MỤC TIÊU\nII Nội dung thường\n", {"I. MỤC TIÊU"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    Snippet s = ExtractSnippet(c.text);
+    std::vector<std::string> top;
+    for (const Section* t : s.record.TopSections()) top.push_back(t->heading);
+    CHECK(top == c.want);
+  }
+}
+
 TEST_CASE("outline: a khoản heading wrapped onto a lower-case line keeps its first line", "[commitments][outline]") {
   Snippet s = ExtractSnippet(
       "I. MỤC ĐÍCH, YÊU CẦU\n\n"
