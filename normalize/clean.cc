@@ -48,6 +48,9 @@ bool IsSymbolFontBullet(char32_t c) {
 
 struct ArtefactPatterns {
   RE2 bookmark{R"(\[bookmark: [^\]\n]*\])"};
+  // The same printed and OCR'd: the closing bracket read as a letter or a
+  // bar glued to the next word ("[bookmark: bookmark25TTỷ lệ" on a scan).
+  RE2 ocr_bookmark{R"(\[bookmark: ?(?:bookmark|_Hlk|_Toc)\d+[\]TlI1|])"};
   RE2 anchor{R"(\[\]\{#[^}\n]*\})"};
   RE2 span_class{R"(\[([^\]\n]*)\]\{\.[A-Za-z-]+\})"};
   RE2 bold{R"(\*\*([^*\n]+)\*\*)"};
@@ -129,6 +132,7 @@ std::string RemoveConverterArtefacts(std::string_view text) {
   if (s.find('[') == std::string::npos && s.find("**") == std::string::npos) return s;
   const ArtefactPatterns& p = Artefacts();
   RE2::GlobalReplace(&s, p.bookmark, "");
+  RE2::GlobalReplace(&s, p.ocr_bookmark, "");
   RE2::GlobalReplace(&s, p.anchor, "");
   RE2::GlobalReplace(&s, p.span_class, "\\1");
   RE2::GlobalReplace(&s, p.bold, "\\1");

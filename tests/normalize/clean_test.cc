@@ -45,6 +45,8 @@ TEST_CASE("CleanCharacters removes invisible characters and unifies spaces", "[n
 TEST_CASE("RemoveConverterArtefacts drops bookmarks and markup", "[normalize][clean]") {
   const Case cases[] = {
       {"[bookmark: _GoBack]1. Mục đích", "1. Mục đích"},
+      // Printed in a scan and OCR'd (004.scan200): "]" read as "T".
+      {"[bookmark: bookmark25TTỷ lệ xử lý văn bản", "Tỷ lệ xử lý văn bản"},
       {"[bookmark: bookmark21]Chỉ số CCHC của huyện năm 2023 tăng bậc so với năm 2022.",
        "Chỉ số CCHC của huyện năm 2023 tăng bậc so với năm 2022."},
       {"[bookmark: _Hlk93579345]Triển khai hệ thống", "Triển khai hệ thống"},
