@@ -150,10 +150,10 @@ std::string OcrRoman(std::string_view seen) {
 Marker ClassifyMarker(std::string_view line) {
   static const RE2 kRoman(R"(^([IVX]{1,6})\.\s*(\S))");
   // OCR reads "II." as "IL" or "Il" (the dot joins the last stroke), "III" as
-  // "HI" or "HL", "I." as "L." or "IL.", "I" as "l" or "1", the dot as ":" "," "-" or
-  // nothing; only accepted when followed by an
-  // upper-case word, and the outline accepts it only where the numeral is the
-  // next one expected.
+  // "HI" or "HL", "I." as "L." or "IL.", "I" as "l" or "1", and the dot as
+  // ":", ",", "-" or nothing; only accepted when followed by an upper-case
+  // word, and the outline accepts it only where the numeral is the next one
+  // expected.
   static const RE2 kOcrRoman(R"(^([IVXlLH1]{1,6})(?:[.:,-]\s*|\s+)(\p{Lu}))");
   static const RE2 kSubNumber(R"(^(\d{1,2}(?:\.\d{1,2})+)(?:\.\s*|\s+)(\S))");
   static const RE2 kNumber(R"(^(\d{1,2})\.(\s*)(\S))");

@@ -66,6 +66,31 @@ Page FailedPage(int number, Status status) {
   return page;
 }
 
+// The resolution pages are OCR'd at (Options::dpi, 200 when unset).
+int OcrDpi(const Options& options) { return options.dpi > 0 ? options.dpi : 200; }
+
+// A page read as noise, read once more binarized without specks; that
+// reading replaces `page` when it is confident. Seen on a speckled 200 dpi
+// last page (shared 000.scan200): three clear lines that Tesseract's own
+// thresholding buries in the grey background come out whole.
+void ReadAgainBinarized(EngineLease& engine, PIX* prepared, const Options& options,
+                        const OcrTuning& tuning, Page* page) {
+  PixPtr binary = BinarizeWithoutSpecks(prepared);
+  if (!binary) return;
+  Page again;
+  again.number = page->number;
+  if (!engine->Recognize(binary.get(), options.page_seconds, tuning.uniform_block, &again).ok() ||
+      again.words.empty() || again.ocr_confidence < tuning.second_reading_confidence) {
+    return;
+  }
+  char why[128];
+  std::snprintf(why, sizeof why, "; read again binarized without specks (confidence %.0f → %.0f)",
+                page->ocr_confidence, again.ocr_confidence);
+  again.source = PageSource::kOcr;
+  again.reason = page->reason + why;
+  *page = std::move(again);
+}
+
 // Loads the image of page slot `index` (8-bit gray), or fails that page.
 using PageLoader = std::function<Result<PixPtr>(int index)>;
 
@@ -105,21 +130,7 @@ std::vector<Page> RunPool(const std::vector<int>& numbers, const PageLoader& loa
           page.source = PageSource::kOcr;
           page.reason = reason;
           if (!page.words.empty() && page.ocr_confidence < tuning.min_page_confidence) {
-            // Seen on a speckled 200 dpi last page (shared 000.scan200): three
-            // clear lines that Tesseract's own thresholding buries in the grey
-            // background. Read binarized without specks, they come out whole.
-            Page again;
-            again.number = number;
-            PixPtr binary = BinarizeWithoutSpecks(prepared.get());
-            if (binary && (*engine)->Recognize(binary.get(), options.page_seconds, tuning.uniform_block, &again).ok() &&
-                !again.words.empty() && again.ocr_confidence >= tuning.second_reading_confidence) {
-              char why[128];
-              std::snprintf(why, sizeof why, "; read again binarized without specks (confidence %.0f → %.0f)",
-                            page.ocr_confidence, again.ocr_confidence);
-              again.source = PageSource::kOcr;
-              again.reason = page.reason + why;
-              page = std::move(again);
-            }
+            ReadAgainBinarized(*engine, prepared.get(), options, tuning, &page);
           }
           if (page.words.empty()) {
             page.reason += "; no text found";
@@ -177,7 +188,7 @@ std::vector<Page> OcrPdfPages(const std::string& path, const std::vector<int>& p
     return pages;
   }
   const int page_count = doc->pages();
-  const int dpi = options.dpi > 0 ? options.dpi : 200;
+  const int dpi = OcrDpi(options);
   const std::vector<ImageSize> images = PdfImageSizes(path);
   std::vector<std::string> reasons(page_numbers.size());
   // Poppler's document is not safe to render from several threads at once; a
@@ -334,7 +345,7 @@ Result<std::vector<Page>> OcrImageFile(const std::string& path, const Options& o
     if (pixGetXRes(pix.get()) <= 0) pixSetResolution(pix.get(), 300, 300);
     PixPtr gray = ToGray8(pix.get());
     if (!gray) return Status::Corrupt(kind + " image has an unsupported pixel format");
-    PixPtr scaled = ScaleDownToDpi(gray.get(), options.dpi > 0 ? options.dpi : 200);
+    PixPtr scaled = ScaleDownToDpi(gray.get(), OcrDpi(options));
     if (!scaled) return Status::Internal("out of memory scaling " + kind + " image");
     return scaled;
   };
