@@ -12,6 +12,7 @@
 
 #include "common/vietnamese.h"
 #include "normalize/lm_model.h"
+#include "normalize/restore.h"
 #include "normalize/restore_channel.h"
 #include "normalize/syllable.h"
 
@@ -426,7 +427,8 @@ std::vector<float> UnigramOf(const std::string& section) {
 
 // Counts `docs` with `vocab` fixed and writes a complete model.
 Status WriteModel(const std::vector<std::string>& vocab, const std::vector<Doc>& docs, int order,
-                  int min_top_count, double raw_mix, const std::string& channel, std::string meta,
+                  int min_top_count, double raw_mix, const std::string& channel, const std::string& chcands,
+                  std::string meta,
                   const std::string& out_path, bool verbose) {
   std::unordered_map<std::string, SyllableId> ids;
   for (size_t i = 3; i < vocab.size(); ++i) ids.emplace(vocab[i], SyllableId(i));
@@ -454,6 +456,7 @@ Status WriteModel(const std::vector<std::string>& vocab, const std::vector<Doc>&
   // Candidate lists are ordered by the unigram probabilities just computed.
   writer.Add("cands", CandidateSection(vocab, UnigramOf(*writer.Find("unigram"))));
   if (!channel.empty()) writer.Add("channel", channel);
+  if (!chcands.empty()) writer.Add("chcands", chcands);
   writer.Add("meta", std::move(meta));
   return writer.Write(out_path);
 }
@@ -524,6 +527,30 @@ Result<std::vector<std::string>> OcrPages(const LmBuildOptions& o, bool heldout,
   return picked;
 }
 
+namespace {
+
+// The channel candidates of every fold of the vocabulary and every token of
+// the OCR training pairs, for the restorer's default cut (CandidateTable).
+Result<std::string> ChannelCandidateSection(const std::string& section, const std::vector<std::string>& vocab,
+                                            const std::string& pairs_dir, std::string* meta) {
+  Result<Channel> channel = Channel::Parse(section);
+  if (!channel.ok()) return channel.status();
+  channel->IndexVocabulary(vocab);
+  Result<std::vector<std::string>> spellings = OcrSpellings(pairs_dir);
+  if (!spellings.ok()) return spellings.status();
+  const size_t ocr = spellings->size();
+  for (size_t id = 3; id < vocab.size(); ++id)
+    if (vocab[id][0] != '<' && vocab[id][0] != '#') spellings->push_back(FoldSyllable(vocab[id]));
+  std::sort(spellings->begin(), spellings->end());
+  spellings->erase(std::unique(spellings->begin(), spellings->end()), spellings->end());
+  const RestoreOptions defaults;
+  *meta += "channel candidates precomputed for " + std::to_string(spellings->size()) + " spellings (" +
+           std::to_string(ocr) + " from the OCR pairs)\n";
+  return CandidateTable::Build(*channel, *spellings, defaults.channel_margin, defaults.channel_candidates);
+}
+
+}  // namespace
+
 Status BuildModel(const LmBuildOptions& o) {
   std::vector<std::string> heldout;
   Result<std::vector<Doc>> docs = CollectDocs(o, &heldout);
@@ -559,7 +586,7 @@ Status BuildModel(const LmBuildOptions& o) {
     if (o.min_code_count > 0 && s[0] == '#' && c >= uint64_t(o.min_code_count)) codes.emplace_back(c, s);
   std::sort(codes.rbegin(), codes.rend());
   for (size_t i = 0; i < codes.size() && vocab.size() < 65000; ++i) vocab.push_back(codes[i].second);
-  std::string channel;
+  std::string channel, chcands;
   std::string meta = "vanban restorer model: syllable trigram, interpolated modified Kneser-Ney\n";
   meta += "sources: " + o.shared_lm_dir + " (legal-vlc weight 1, admin weight " +
           std::to_string(o.admin_weight) + ", last " + std::to_string(o.heldout_admin_docs) +
@@ -572,10 +599,13 @@ Status BuildModel(const LmBuildOptions& o) {
     Result<std::string> c = LearnChannel(o.ocr_pairs_dir, &meta);
     if (!c.ok()) return c.status();
     channel = std::move(*c);
+    Result<std::string> t = ChannelCandidateSection(channel, vocab, o.ocr_pairs_dir, &meta);
+    if (!t.ok()) return t.status();
+    chcands = std::move(*t);
   }
   meta += "order " + std::to_string(o.order) + ", n-grams of the highest order seen fewer than " +
           std::to_string(o.min_top_count) + " times not stored\n";
-  return WriteModel(vocab, *docs, o.order, o.min_top_count, o.unigram_raw_mix, channel, meta, o.out_path,
+  return WriteModel(vocab, *docs, o.order, o.min_top_count, o.unigram_raw_mix, channel, chcands, meta, o.out_path,
                     o.verbose);
 }
 
@@ -589,7 +619,7 @@ Status BuildArchiveModel(const std::string& base_model_path, const std::vector<s
   for (const std::string& t : texts) docs.push_back({t, 1});
   std::string meta = "vanban archive model: " + std::to_string(texts.size()) +
                      " accented documents, vocabulary of " + base_model_path + "\n";
-  return WriteModel(vocab, docs, order, 1, LmBuildOptions().unigram_raw_mix, "", meta, out_path, false);
+  return WriteModel(vocab, docs, order, 1, LmBuildOptions().unigram_raw_mix, "", "", meta, out_path, false);
 }
 
 }  // namespace vanban::normalize

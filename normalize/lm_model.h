@@ -15,6 +15,8 @@
 //   case      f32 log p(Title | id)[count], f32 log p(lower | id)[count]:
 //             how a syllable is written inside a sentence; optional.
 //   channel   the OCR confusion costs (restore_channel.h); optional.
+//   chcands   the channel's candidates of the spellings OCR mode meets most
+//             (restore_channel.h CandidateTable); optional.
 //   meta      free text: how the model was built.
 // Probabilities are interpolated Kneser-Ney turned into backoff form, so a
 // lookup is a short chain of probes:

@@ -123,11 +123,28 @@ struct Restorer::Impl {
       auto it = ocr_shared.find(folded);
       if (it != ocr_shared.end()) return it->second;
     }
-    std::vector<Channel::Candidate> kept = channel.Search(folded, 4.0f * float(folded.size()) + 6.0f,
-                                                          options.channel_margin, options.channel_candidates);
+    std::vector<Channel::Candidate> kept =
+        channel.TokenCandidates(folded, options.channel_margin, options.channel_candidates);
     std::unique_lock lock(ocr_mu);
     if (ocr_shared.size() < kOcrCacheMax) ocr_shared.emplace(folded, kept);
     return kept;
+  }
+  // Most tokens' candidates come precomputed with the model (when it was
+  // built for these options); the others are searched, once per Restore()
+  // call at most.
+  CandidateTable table;
+  bool use_table = false;
+  using LocalCache = std::unordered_map<std::string, std::vector<Channel::Candidate>>;
+  void AddChannelChoices(const std::string& folded, LocalCache& local, std::vector<Choice>& choices) const {
+    const float w = options.channel_weight;
+    CandidateTable::Entry e;
+    if (use_table && table.Find(folded, &e)) {
+      for (size_t i = 0; i < e.size; ++i) choices.push_back({e.ids[i], w * e.costs[i]});
+      return;
+    }
+    auto it = local.find(folded);
+    if (it == local.end()) it = local.emplace(folded, ChannelCandidates(folded)).first;
+    for (const Channel::Candidate& c : it->second) choices.push_back({c.id, w * c.cost});
   }
 
   // A code's word: its own when the model knows it, <code> otherwise.
@@ -176,6 +193,10 @@ Result<std::unique_ptr<Restorer>> Restorer::Load(const std::string& path, const 
   if (!ch.ok()) return Status::Corrupt(ch.status().message() + ": " + path);
   impl->channel = std::move(*ch);
   if (impl->channel.trained()) impl->channel.IndexVocabulary(*impl->lm);
+  Result<CandidateTable> table = CandidateTable::Parse(impl->lm->Section("chcands"));
+  if (!table.ok()) return Status::Corrupt(table.status().message() + ": " + path);
+  impl->table = *table;
+  impl->use_table = impl->table.BuiltFor(options.channel_margin, options.channel_candidates);
   if (!options.archive_model_path.empty()) {
     Result<std::unique_ptr<LmModel>> a = LmModel::Open(options.archive_model_path);
     if (!a.ok()) return a.status();
@@ -230,7 +251,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
   std::vector<Slot> slots;
   choices.reserve(tokens.size() * 4);
   slots.reserve(tokens.size());
-  std::unordered_map<std::string, std::vector<Channel::Candidate>> ocr_cache;
+  LocalCache ocr_cache;
   size_t edit = 0;
   std::string folded;
   for (size_t ti = 0; ti < tokens.size(); ++ti) {
@@ -258,10 +279,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
       std::span<const SyllableId> cands = lm->Candidates(folded);
       bool try_channel = ocr && (s.pattern != CasePattern::kUpper || tok.size() == 1);
       if (try_channel) {
-        auto it = ocr_cache.find(folded);
-        if (it == ocr_cache.end()) it = ocr_cache.emplace(folded, ChannelCandidates(folded)).first;
-        for (const Channel::Candidate& c : it->second)
-          choices.push_back({c.id, options.channel_weight * c.cost});
+        AddChannelChoices(folded, ocr_cache, choices);
         // An unknown word may also be just that (a name, an English word).
         if (cands.empty()) choices.push_back({kUnk, options.channel_weight * options.keep_cost});
         s.count = uint32_t(choices.size() - s.first);

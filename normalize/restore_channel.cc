@@ -199,24 +199,36 @@ float Channel::Cost(std::string_view source, std::string_view ocr) const {
 
 void Channel::IndexVocabulary(const LmModel& model) {
   trie_.clear();
-  trie_.push_back({-1, -1, 0, kUnk, {}});
-  for (size_t id = 3; id < model.VocabSize(); ++id) {
-    std::string_view word = model.Syllable(SyllableId(id));
-    if (word.empty() || word[0] == '<' || word[0] == '#') continue;  // classes and codes
-    int node = 0;
-    for (int k : SourceIndices(model.Syllable(SyllableId(id)))) {
-      int next = -1;
-      for (int c : trie_[node].children)
-        if (trie_[c].letter == k) next = c;
-      if (next < 0) {
-        next = int(trie_.size());
-        trie_.push_back({k, node, trie_[node].depth + 1, kUnk, {}});
-        trie_[node].children.push_back(next);
-      }
-      node = next;
+  for (size_t id = 3; id < model.VocabSize(); ++id) AddToTrie(SyllableId(id), model.Syllable(SyllableId(id)));
+  FinishTrie();
+}
+
+void Channel::IndexVocabulary(const std::vector<std::string>& vocab) {
+  trie_.clear();
+  for (size_t id = 3; id < vocab.size(); ++id) AddToTrie(SyllableId(id), vocab[id]);
+  FinishTrie();
+}
+
+void Channel::AddToTrie(SyllableId id, std::string_view word) {
+  if (trie_.empty()) trie_.push_back({-1, -1, 0, kUnk, {}});
+  if (word.empty() || word[0] == '<' || word[0] == '#') return;  // classes and codes
+  int node = 0;
+  for (int k : SourceIndices(word)) {
+    int next = -1;
+    for (int c : trie_[node].children)
+      if (trie_[c].letter == k) next = c;
+    if (next < 0) {
+      next = int(trie_.size());
+      trie_.push_back({k, node, trie_[node].depth + 1, kUnk, {}});
+      trie_[node].children.push_back(next);
     }
-    trie_[node].id = SyllableId(id);
+    node = next;
   }
+  trie_[node].id = id;
+}
+
+void Channel::FinishTrie() {
+  if (trie_.empty()) trie_.push_back({-1, -1, 0, kUnk, {}});
   max_depth_ = 0;
   max_children_ = 0;
   for (const TrieNode& t : trie_) {
@@ -368,6 +380,84 @@ std::vector<Channel::Candidate> Channel::Search(std::string_view ocr, float max_
   return out;
 }
 
+std::vector<Channel::Candidate> Channel::TokenCandidates(std::string_view ocr, float margin, size_t limit) const {
+  return Search(ocr, 4.0f * float(ocr.size()) + 6.0f, margin, limit);
+}
+
+// Section layout (8-byte aligned in the model file): f32 margin, u32 limit,
+// u64 slots, u64 spelling hashes[slots] (HashString; kEmptySlot when free),
+// u32 begin[slots], u32 end[slots], f32 costs[n], u16 ids[n].
+std::string CandidateTable::Build(const Channel& channel, const std::vector<std::string>& spellings, float margin,
+                                  size_t limit) {
+  uint64_t slots = 1;
+  while (slots < spellings.size() * 10 / 7 + 1) slots <<= 1;
+  std::vector<uint64_t> hashes(slots, kEmptySlot);
+  std::vector<uint32_t> begin(slots, 0), end(slots, 0);
+  std::vector<float> costs;
+  std::vector<SyllableId> ids;
+  for (const std::string& spelling : spellings) {
+    uint64_t h = HashString(spelling);
+    uint64_t i = HashKey(h) & (slots - 1);
+    bool seen = false;
+    for (; hashes[i] != kEmptySlot; i = (i + 1) & (slots - 1)) seen = seen || hashes[i] == h;
+    if (seen) continue;
+    hashes[i] = h;
+    begin[i] = uint32_t(ids.size());
+    for (const Channel::Candidate& c : channel.TokenCandidates(spelling, margin, limit)) {
+      costs.push_back(c.cost);
+      ids.push_back(c.id);
+    }
+    end[i] = uint32_t(ids.size());
+  }
+  std::string out;
+  auto put = [&](const void* p, size_t n) { out.append(static_cast<const char*>(p), n); };
+  uint32_t limit32 = uint32_t(limit);
+  put(&margin, 4);
+  put(&limit32, 4);
+  put(&slots, 8);
+  put(hashes.data(), slots * 8);
+  put(begin.data(), slots * 4);
+  put(end.data(), slots * 4);
+  put(costs.data(), costs.size() * 4);
+  put(ids.data(), ids.size() * 2);
+  return out;
+}
+
+Result<CandidateTable> CandidateTable::Parse(std::string_view b) {
+  CandidateTable t;
+  if (b.empty()) return t;
+  if (b.size() < 16 || reinterpret_cast<uintptr_t>(b.data()) % 8) return Status::Corrupt("bad chcands section");
+  uint64_t slots;
+  std::memcpy(&t.margin_, b.data(), 4);
+  std::memcpy(&t.limit_, b.data() + 4, 4);
+  std::memcpy(&slots, b.data() + 8, 8);
+  if (slots == 0 || (slots & (slots - 1)) || slots > b.size() / 16) return Status::Corrupt("bad chcands section");
+  const size_t head = 16 + slots * 16, n = (b.size() - head) / 6;
+  if (b.size() != head + n * 6) return Status::Corrupt("bad chcands section");
+  t.hashes_ = reinterpret_cast<const uint64_t*>(b.data() + 16);
+  t.begin_ = reinterpret_cast<const uint32_t*>(b.data() + 16 + slots * 8);
+  t.end_ = reinterpret_cast<const uint32_t*>(b.data() + 16 + slots * 12);
+  t.costs_ = reinterpret_cast<const float*>(b.data() + head);
+  t.ids_ = reinterpret_cast<const SyllableId*>(b.data() + head + n * 4);
+  for (uint64_t i = 0; i < slots; ++i)
+    if (t.hashes_[i] != kEmptySlot && (t.end_[i] > n || t.begin_[i] > t.end_[i]))
+      return Status::Corrupt("bad chcands section");
+  t.slots_ = slots;
+  return t;
+}
+
+bool CandidateTable::Find(std::string_view ocr, Entry* entry) const {
+  if (!slots_) return false;
+  uint64_t h = HashString(ocr);
+  for (uint64_t i = HashKey(h) & (slots_ - 1);; i = (i + 1) & (slots_ - 1)) {
+    if (hashes_[i] == h) {
+      *entry = {ids_ + begin_[i], costs_ + begin_[i], size_t(end_[i] - begin_[i])};
+      return true;
+    }
+    if (hashes_[i] == kEmptySlot) return false;
+  }
+}
+
 namespace {
 
 std::string ReadAll(const std::filesystem::path& p) {
@@ -440,6 +530,23 @@ std::vector<std::pair<std::string, std::string>> AlignWords(const std::vector<st
 }
 
 }  // namespace
+
+Result<std::vector<std::string>> OcrSpellings(const std::string& pairs_dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(pairs_dir, ec)) {
+    std::string name = e.path().filename().string();
+    if (name.size() < 8 || name.compare(name.size() - 8, 8, ".ocr.txt") != 0) continue;
+    if (!fs::exists(e.path().parent_path() / (name.substr(0, name.size() - 8) + ".src.txt"))) continue;
+    // Folded as LearnChannel and the restorer fold them.
+    for (const std::string& t : Tokens(FoldDiacritics(ReadAll(e.path())), true)) out.push_back(FoldSyllable(t));
+  }
+  if (ec) return Status::NotFound("cannot list OCR pairs in " + pairs_dir);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 
 Result<std::string> LearnChannel(const std::string& pairs_dir, std::string* report) {
   namespace fs = std::filesystem;

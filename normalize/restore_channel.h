@@ -32,8 +32,11 @@ class Channel {
   // ASCII lower-case `ocr` token.
   float Cost(std::string_view source, std::string_view ocr) const;
 
-  // Index over a model's vocabulary for fast candidate search.
+  // Index over a model's vocabulary for fast candidate search; the second
+  // form over the builder's vocabulary (ids are positions) before the model
+  // is written.
   void IndexVocabulary(const LmModel& model);
+  void IndexVocabulary(const std::vector<std::string>& vocab);
   struct Candidate {
     SyllableId id;
     float cost;
@@ -42,6 +45,10 @@ class Channel {
   // `max_cost` and within `margin` of the cheapest one, cheapest first (ties
   // by id), at most `limit`.
   std::vector<Candidate> Search(std::string_view ocr, float max_cost, float margin, size_t limit) const;
+  // The candidates the restorer takes for a folded token: Search under the
+  // cost ceiling for its length (4 a letter + 6: a wholly garbled token
+  // is left as it is, not read as any syllable).
+  std::vector<Candidate> TokenCandidates(std::string_view ocr, float margin, size_t limit) const;
 
   std::string Serialize() const;
   bool trained() const { return trained_; }
@@ -80,6 +87,8 @@ class Channel {
     std::vector<int> children;
   };
   std::vector<TrieNode> trie_;
+  void AddToTrie(SyllableId id, std::string_view syllable);
+  void FinishTrie();
   int max_depth_ = 0;
   // Per trie node, for cutting subtrees early: the least cost of putting out
   // each output letter from the letters below the node or by insertion,
@@ -112,6 +121,45 @@ class Channel {
   void Found(Candidate c, SearchScratch& sc, std::vector<Candidate>& out) const;
   float SubtreeBound(int node, const float* col, const SearchScratch& sc) const;
 };
+
+// TokenCandidates of the spellings a model expects to meet, computed when
+// the model is built (the "chcands" section, lm_model.h): every fold of its
+// vocabulary ("cong", which OCR mode also reads as "cộng", "còn", "cung")
+// and the tokens of its OCR training pairs ("dugc", "s6"). On the held-out
+// eng-OCR pages they are 85% of the distinct tokens; searching each anew
+// in every process was half of OCR mode's time. Valid for the margin and
+// limit it was built with; a lookup is one hash probe in the mapped file.
+class CandidateTable {
+ public:
+  // An empty view gives an empty table.
+  static Result<CandidateTable> Parse(std::string_view section);
+  static std::string Build(const Channel& channel, const std::vector<std::string>& spellings, float margin,
+                           size_t limit);
+
+  bool BuiltFor(float margin, size_t limit) const { return slots_ && margin == margin_ && limit == limit_; }
+  // The candidates of folded token `ocr`, cheapest first; false when the
+  // table does not have the spelling.
+  struct Entry {
+    const SyllableId* ids;
+    const float* costs;
+    size_t size;
+  };
+  bool Find(std::string_view ocr, Entry* entry) const;
+
+ private:
+  float margin_ = 0;
+  uint32_t limit_ = 0;
+  uint64_t slots_ = 0;
+  const uint64_t* hashes_ = nullptr;
+  const uint32_t* begin_ = nullptr;
+  const uint32_t* end_ = nullptr;
+  const float* costs_ = nullptr;
+  const SyllableId* ids_ = nullptr;
+};
+
+// The folded word tokens of the NAME.ocr.txt files (with a NAME.src.txt) in
+// `pairs_dir`, sorted and distinct: spellings for CandidateTable::Build.
+Result<std::vector<std::string>> OcrSpellings(const std::string& pairs_dir);
 
 // Learns confusion costs from NAME.src.txt / NAME.ocr.txt pairs in
 // `pairs_dir` and returns the serialized "channel" section. Appends a summary
