@@ -161,7 +161,12 @@ NormalizedText Normalize(const Document& document, const Options& options) {
     if (lines.empty()) continue;
     a.first = lines.front();
     a.last = lines.back();
-    a.full_line = internal::FullLineLength(lines, document_full_line);
+    // A page's own measure, unless it is shorter than the document's: a page
+    // of short lines (an annex laid out cell by cell, a list of recipients)
+    // would otherwise take its longest cells for full lines and run the cells
+    // together ("Nội dung công việc" + "Tổ"). A wider page (a landscape annex)
+    // keeps its own.
+    a.full_line = std::max(internal::FullLineLength(lines, document_full_line), document_full_line);
     int header_end = -1;
     if (!header_seen) {
       header_end = internal::HeaderBlockEnd(lines);

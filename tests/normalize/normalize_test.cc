@@ -257,6 +257,32 @@ TEST_CASE("Pages: furniture dropped, sentences continue across page breaks", "[n
   CHECK(t.PageAt(t.text.find("I. MỤC")) == 4);
 }
 
+TEST_CASE("A page of short cells keeps its lines: full lines are measured on the document", "[normalize]") {
+  // Seed 003's annex as OCR reads it off the scan: one cell per line, no blank
+  // lines between cells. Measured on that page alone, "full" lines would be
+  // ~20 code points and "Nội dung công việc" would take "Tổ" for the rest of
+  // its sentence.
+  std::string prose;
+  for (int i = 0; i < 10; ++i)
+    prose += "Thực hiện nghiêm túc các nhiệm vụ cải cách hành chính theo kế hoạch của Sở Giáo dục và\n"
+             "Đào tạo, bảo đảm tiến độ và chất lượng.\n";
+  Document doc = DocumentFromPages({
+      prose,
+      "TT\nNội dung công việc\nTổ\nnhóm\nchuyên\nmôn\nCán bộ phụ trách\nThời gian\nthực hiện/\nhoàn thành\n"
+      "Sản phẩm\n1. Ban hành Kế hoạch CCHC năm 2024. Nhóm Văn\nphòng\nHiệu trưởng: Đào Thế Anh\nTrước ngày\n"
+      "25/1/2024\nKế hoạch của trường\nTHPT Kiến Thụy",
+  });
+  NormalizedText t = Normalize(doc);
+  REQUIRE(t.pages.size() == 2);
+  // The prose page still joins its wrapped lines ("… Sở Giáo dục và" + "Đào tạo").
+  CHECK(PageText(t, 0).find("Sở Giáo dục và Đào tạo, bảo đảm") != std::string::npos);
+  // Lower-case continuations join; capitals start a line of their own.
+  CHECK(PageText(t, 1) ==
+        "TT\nNội dung công việc\nTổ nhóm chuyên môn\nCán bộ phụ trách\nThời gian thực hiện/ hoàn thành\n"
+        "Sản phẩm\n1. Ban hành Kế hoạch CCHC năm 2024. Nhóm Văn phòng\nHiệu trưởng: Đào Thế Anh\nTrước ngày\n"
+        "25/1/2024\nKế hoạch của trường\nTHPT Kiến Thụy");
+}
+
 TEST_CASE("Options turn the page logic off", "[normalize]") {
   Document doc = DocumentFromPages({"Thực hiện Nghị quyết của Chính phủ ban\nhành Chương trình hoà\n- 1 -",
                                     "bình.\n- 2 -"});
