@@ -30,6 +30,22 @@ struct HeaderColumn {
   ColumnRole role = ColumnRole::kUnknown;
 };
 
+// The longest header line of seed 003's annex is "Nội dung công việc" and
+// "Cán bộ phụ trách"; wrapped headers ("Thời gian thực hiện/ hoàn thành")
+// stay well under this.
+constexpr size_t kMaxHeaderWords = 8;
+
+size_t WordCount(std::string_view line) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    const bool space = c == ' ' || c == '\t';
+    words += !space && !in_word;
+    in_word = !space;
+  }
+  return words;
+}
+
 bool StartsRow(const std::string& line, int* number, std::string* rest) {
   static const RE2 kRow(R"(^(\d{1,3})\.?(?:\s+(.*))?$)");
   return RE2::FullMatch(line, kRow, number, rest);
@@ -95,6 +111,9 @@ std::vector<TaskRow> TasksFromLines(const NormalizedText& text, const std::vecto
     for (; j < to && j < i + 40; ++j) {
       const std::string& t = lines[j].text;
       if (StartsRow(t, &number, &rest) || StartsGroup(t, &label, &rest)) break;
+      // A header cell is a few words; a sentence means the "TT" above was
+      // not a table's (a speck OCR'd as "TT" in the body of seed 001's scan).
+      if (WordCount(t) > kMaxHeaderWords) break;
       ColumnRole r = RoleOfHeader(t);
       HeaderColumn& last = cols.back();
       if (StartsLower(t) || (r != ColumnRole::kUnknown && r == last.role)) {

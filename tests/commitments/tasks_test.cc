@@ -141,6 +141,24 @@ TEST_CASE("seed 003: the linear annex gives the gold rows", "[commitments][tasks
   }
 }
 
+TEST_CASE("linear text: a \"TT\" in the body does not open a table", "[commitments][tasks]") {
+  // Seed 001's pages (and its scans) carry a stray "TT" between bullets; the
+  // sentences after it name "nhiệm vụ", "thời gian" and "đơn vị" but are no
+  // header, and the numbered khoản below are no rows.
+  Snippet s = ExtractSnippet(
+      "7.1. Mục tiêu\n"
+      "- Cụ thể hóa trách nhiệm, đề cao vai trò người đứng đầu trong chỉ đạo thực hiện nhiệm vụ\n"
+      "TT\n"
+      "- Tăng cường công tác tuyên truyền, phổ biến các nhiệm vụ cải cách hành chính.\n"
+      "- Xây dựng kế hoạch kịp thời, đánh giá khách quan kết quả thực hiện nhiệm vụ của đơn vị.\n"
+      "- Bảo đảm thời gian hoàn thành các sản phẩm theo kế hoạch đã được phê duyệt.\n"
+      "IV. TỔ CHỨC THỰC HIỆN\n"
+      "1. Ban giám hiệu\n"
+      "- Chỉ đạo xây dựng và ban hành các văn bản thực hiện kế hoạch.\n"
+      "2. Các đoàn thể, tổ chuyên môn và Tổ Văn phòng\n");
+  CHECK(s.record.tasks.empty());
+}
+
 TEST_CASE("seeds without a task table give no rows", "[commitments][tasks][gold]") {
   RequireShared();
   for (const std::string& name : SeedNames()) {
