@@ -198,43 +198,50 @@ float Channel::Cost(std::string_view source, std::string_view ocr) const {
 }
 
 void Channel::IndexVocabulary(const LmModel& model) {
-  trie_.clear();
+  building_.assign(1, {-1, kUnk, {}});
   for (size_t id = 3; id < model.VocabSize(); ++id) AddToTrie(SyllableId(id), model.Syllable(SyllableId(id)));
   FinishTrie();
 }
 
 void Channel::IndexVocabulary(const std::vector<std::string>& vocab) {
-  trie_.clear();
+  building_.assign(1, {-1, kUnk, {}});
   for (size_t id = 3; id < vocab.size(); ++id) AddToTrie(SyllableId(id), vocab[id]);
   FinishTrie();
 }
 
 void Channel::AddToTrie(SyllableId id, std::string_view word) {
-  if (trie_.empty()) trie_.push_back({-1, -1, 0, kUnk, {}});
   if (word.empty() || word[0] == '<' || word[0] == '#') return;  // classes and codes
   int node = 0;
   for (int k : SourceIndices(word)) {
     int next = -1;
-    for (int c : trie_[node].children)
-      if (trie_[c].letter == k) next = c;
+    for (int c : building_[node].children)
+      if (building_[c].letter == k) next = c;
     if (next < 0) {
-      next = int(trie_.size());
-      trie_.push_back({k, node, trie_[node].depth + 1, kUnk, {}});
-      trie_[node].children.push_back(next);
+      next = int(building_.size());
+      building_.push_back({k, kUnk, {}});
+      building_[node].children.push_back(next);
     }
     node = next;
   }
-  trie_[node].id = id;
+  building_[node].id = id;
 }
 
 void Channel::FinishTrie() {
-  if (trie_.empty()) trie_.push_back({-1, -1, 0, kUnk, {}});
+  // Breadth first: children follow their parent, consecutively.
+  std::vector<int> order = {0}, depth = {0};
+  trie_.clear();
   max_depth_ = 0;
   max_children_ = 0;
-  for (const TrieNode& t : trie_) {
-    max_depth_ = std::max(max_depth_, t.depth);
-    max_children_ = std::max(max_children_, t.children.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    const BuildNode& b = building_[order[i]];
+    trie_.push_back({b.letter, b.id, uint32_t(order.size()), uint32_t(b.children.size())});
+    order.insert(order.end(), b.children.begin(), b.children.end());
+    depth.insert(depth.end(), b.children.size(), depth[i] + 1);
+    max_depth_ = std::max(max_depth_, depth[i]);
+    max_children_ = std::max(max_children_, b.children.size());
   }
+  building_.clear();
+  building_.shrink_to_fit();
   IndexLowerBounds();
 }
 
@@ -257,13 +264,15 @@ void Channel::IndexLowerBounds() {
   // every subtree before its root.
   below_.assign(trie_.size() * kOut, kInf);
   delete_below_.assign(trie_.size(), kInf);
-  for (size_t node = trie_.size(); node-- > 1;) {
-    const TrieNode& t = trie_[node];
-    float* parent = &below_[size_t(t.parent) * kOut];
-    const float* mine = &below_[node * kOut];
-    for (int o = 0; o < kOut; ++o) parent[o] = std::min({parent[o], mine[o], yields[size_t(t.letter) * kOut + o]});
-    float finish = t_.del[t.letter] + (t.id != kUnk ? 0.0f : delete_below_[node]);
-    delete_below_[t.parent] = std::min(delete_below_[t.parent], finish);
+  for (size_t node = trie_.size(); node-- > 0;) {
+    float* mine = &below_[node * kOut];
+    for (uint32_t c = trie_[node].first_child; c < trie_[node].first_child + trie_[node].children; ++c) {
+      const TrieNode& t = trie_[c];
+      const float* child = &below_[size_t(c) * kOut];
+      for (int o = 0; o < kOut; ++o) mine[o] = std::min({mine[o], child[o], yields[size_t(t.letter) * kOut + o]});
+      float finish = t_.del[t.letter] + (t.id != kUnk ? 0.0f : delete_below_[c]);
+      delete_below_[node] = std::min(delete_below_[node], finish);
+    }
   }
   for (size_t node = 0; node < trie_.size(); ++node)
     for (int o = 0; o < kOut; ++o) below_[node * kOut + o] = std::min(below_[node * kOut + o], t_.ins[o]);
@@ -296,12 +305,12 @@ float Channel::SubtreeBound(int node, const float* col, const SearchScratch& sc)
 // alone (~60 syllables in reach of a 4-letter token, ~90 µs a token).
 void Channel::Search(int node, int depth, const float* col, SearchScratch& sc, std::vector<Candidate>& out) const {
   const size_t m = sc.m, w = m + 1;
-  const std::vector<int>& children = trie_[node].children;
+  const TrieNode& parent = trie_[node];
   float* cols = sc.cols + size_t(depth) * max_children_ * w;
   SearchScratch::Child* promising = sc.promising + size_t(depth) * max_children_;
   size_t n = 0;
-  for (size_t k = 0; k < children.size(); ++k) {
-    const int child = children[k];
+  for (size_t k = 0; k < parent.children; ++k) {
+    const uint32_t child = parent.first_child + uint32_t(k);
     const size_t s = size_t(trie_[child].letter);
     const float* sub = sc.sub + s * w;
     const float* sub2 = sc.sub2 + s * w;
@@ -318,7 +327,7 @@ void Channel::Search(int node, int depth, const float* col, SearchScratch& sc, s
     }
     if (lo > sc.bound) continue;
     if (trie_[child].id != kUnk && next[m] <= sc.bound) Found({trie_[child].id, next[m]}, sc, out);
-    if (trie_[child].children.empty()) continue;
+    if (trie_[child].children == 0) continue;
     float below = SubtreeBound(child, next, sc);
     // The bound is summed in another order than the DP's costs: a hair of
     // slack keeps a float rounding from cutting a syllable exactly at it.
@@ -327,7 +336,7 @@ void Channel::Search(int node, int depth, const float* col, SearchScratch& sc, s
   std::sort(promising, promising + n,
             [](const SearchScratch::Child& a, const SearchScratch::Child& b) { return a.below < b.below; });
   for (size_t i = 0; i < n && promising[i].below <= sc.bound + 1e-3f; ++i)
-    Search(children[promising[i].index], depth + 1, cols + promising[i].index * w, sc, out);
+    Search(int(parent.first_child + promising[i].index), depth + 1, cols + promising[i].index * w, sc, out);
 }
 
 void Channel::Found(Candidate c, SearchScratch& sc, std::vector<Candidate>& out) const {

@@ -79,17 +79,26 @@ class Channel {
  private:
   Tables t_;
   bool trained_ = false;
-  struct TrieNode {
-    int letter;        // source index
-    int parent;
-    int depth;
-    SyllableId id;     // kUnk when no syllable ends here
+  // The vocabulary trie, as built (AddToTrie), then laid out breadth first
+  // (FinishTrie): a node's children are consecutive, and so are their rows
+  // of below_ (the 824 distinct tokens of the held-out eng-OCR pages are
+  // searched in 14.4 ms instead of 16.0 with nodes in vocabulary order).
+  struct BuildNode {
+    int letter;
+    SyllableId id;
     std::vector<int> children;
   };
+  std::vector<BuildNode> building_;
+  struct TrieNode {
+    int32_t letter;        // source index
+    SyllableId id;         // kUnk when no syllable ends here
+    uint32_t first_child;  // children: [first_child, first_child + children)
+    uint32_t children;
+  };
   std::vector<TrieNode> trie_;
+  int max_depth_ = 0;
   void AddToTrie(SyllableId id, std::string_view syllable);
   void FinishTrie();
-  int max_depth_ = 0;
   // Per trie node, for cutting subtrees early: the least cost of putting out
   // each output letter from the letters below the node or by insertion,
   // [node][kOut]; and the least cost of deleting the letters from the node
