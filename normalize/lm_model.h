@@ -90,6 +90,13 @@ class LmModel {
   // log p(w | v), the bigram part only; `stored` says whether p2(vw) is in
   // the table (when not, no trigram ends in vw).
   float LogProb2(SyllableId v, SyllableId w, bool* stored = nullptr) const;
+  // LogProb2 of every pair of vs × ws at once: p2[i * vs.size() + j] and
+  // stored[...] are those of (vs[j], ws[i]). The reads of all pairs are
+  // issued before any is used: a decoder asks about ~100 pairs a token, most
+  // of them cache misses, and asked one by one their latencies add up.
+  // `hashes` is scratch.
+  void LogProb2Many(std::span<const SyllableId> vs, std::span<const SyllableId> ws, float* p2, uint8_t* stored,
+                    std::vector<uint64_t>& hashes) const;
 
   // The pieces of LogProb() for a decoder that shares them across
   // hypotheses: the back-off weight of context (u, v) and whether any
@@ -101,6 +108,12 @@ class LmModel {
   Context ContextOf(SyllableId u, SyllableId v) const;
   // The stored log p3(w | u v), if any.
   bool Trigram(SyllableId u, SyllableId v, SyllableId w, float* logprob) const;
+  // Trigram() of many keys (TrigramKey) at once, the reads issued first;
+  // logprob[i] is left alone where keys[i] is not stored.
+  static uint64_t TrigramKey(SyllableId u, SyllableId v, SyllableId w) {
+    return (uint64_t(u) << 32) | (uint64_t(v) << 16) | w;
+  }
+  void TrigramMany(std::span<const uint64_t> keys, float* logprob) const;
   // The same one order up (four-gram models; {} otherwise).
   Context Context3Of(SyllableId t, SyllableId u, SyllableId v) const;
   bool Fourgram(SyllableId t, SyllableId u, SyllableId v, SyllableId w, float* logprob) const;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <mutex>
 #include <shared_mutex>
@@ -52,12 +53,18 @@ struct BeamScratch {
   std::vector<SyllableId> prev_v;
   std::vector<LmModel::Context> ctx;        // of (u, v), or (t, u, v) with four-grams
   std::vector<LmModel::Context> state_ctx;  // four-grams: of each state's (u, v)
-  // Of one choice: p2 per distinct v, p3 per state (four-grams), and
-  // whether each is stored: when not, no longer n-gram ends in it
+  // Of every choice (LookUp): p2 and stored2 [choice][distinct v], lp
+  // [choice][live] (trigram models); of one choice, p3 per state
+  // (four-grams). Where an n-gram is not stored no longer one ends in it
   // (lm_model.h) and the next table is not probed (85% of the trigram
   // probes on OCR text).
-  std::vector<float> p2, p3;
+  std::vector<SyllableId> ws;
+  std::vector<float> p2, p3, lp;
   std::vector<uint8_t> stored2, stored3;
+  std::vector<uint64_t> hashes, tri_keys;
+  std::vector<uint32_t> tri_at;
+  std::vector<float> tri_lp;
+  std::vector<float> kept;  // KeepBest's heap
 };
 
 bool HasCombining(std::string_view s) {
@@ -168,6 +175,11 @@ struct Restorer::Impl {
   void Extend(const Slot& s, const Choice* choices, size_t from, size_t to, float floor, BeamScratch& x) const;
   // Scores choice `c` after every live hypothesis into x.next.
   void ScoreChoice(const Choice& ch, size_t c, BeamScratch& x) const;
+  // The language model's parts for every choice after every live
+  // hypothesis, looked up in bulk (LmModel::LogProb2Many): p2 and whether
+  // it is stored per (choice, distinct v); for a trigram model the whole
+  // log p(w | u v) per (choice, live hypothesis) in x.lp.
+  void LookUp(const Choice* choices, size_t count, BeamScratch& x) const;
 };
 
 Restorer::Restorer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -352,6 +364,42 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
   return out;
 }
 
+namespace {
+
+// Appends to `arena` the `beam` best hypotheses of `next` that some
+// hypothesis reached, in their order in `next` (of equal scores at the
+// cut, the first). The cut is the beam-th best score, found in a min-heap of
+// scores: cheaper than partially sorting the ~200 hypotheses of an OCR
+// token (each choice after each state) to keep 8.
+void KeepBest(const std::vector<Hyp>& next, size_t beam, std::vector<float>& heap, std::vector<Hyp>& arena) {
+  heap.clear();
+  size_t reached = 0;
+  for (const Hyp& h : next) {
+    if (h.back < 0) continue;
+    ++reached;
+    if (heap.size() < beam) {
+      heap.push_back(h.score);
+      std::push_heap(heap.begin(), heap.end(), std::greater<float>());
+    } else if (h.score > heap.front()) {
+      std::pop_heap(heap.begin(), heap.end(), std::greater<float>());
+      heap.back() = h.score;
+      std::push_heap(heap.begin(), heap.end(), std::greater<float>());
+    }
+  }
+  const float cut = reached > beam ? heap.front() : kNegInf;
+  size_t above = 0;
+  for (const Hyp& h : next) above += h.back >= 0 && h.score > cut;
+  size_t at_cut = std::min(reached, beam) - above;  // taken from those scoring exactly the cut
+  for (const Hyp& h : next) {
+    if (h.back < 0) continue;
+    bool take = h.score > cut;
+    if (!take && h.score == cut && at_cut > 0) take = true, --at_cut;
+    if (take) arena.push_back(h);
+  }
+}
+
+}  // namespace
+
 // Beam search over each sentence (between hard breaks); states are the
 // last two syllables (three with four-grams), recombined, so a beam of 0
 // (unbounded) is Viterbi.
@@ -371,15 +419,8 @@ std::vector<SyllableId> Restorer::Impl::Decode(const std::vector<Slot>& slots,
     float floor = kNegInf;
     for (size_t k = i; k < j; ++k) {
       Extend(slots[k], choices.data() + slots[k].first, from, to, floor, x);
-      std::vector<Hyp>& next = x.next;
-      std::erase_if(next, [](const Hyp& h) { return h.back < 0; });
-      if (next.size() > beam) {
-        std::nth_element(next.begin(), next.begin() + beam, next.end(),
-                         [](const Hyp& a, const Hyp& b) { return a.score > b.score; });
-        next.resize(beam);
-      }
       from = arena.size();
-      arena.insert(arena.end(), next.begin(), next.end());
+      KeepBest(x.next, beam, x.kept, arena);
       to = arena.size();
       // Hypotheses this far behind the best one never recover (measured on
       // the seeds: no change in accuracy, a third of the time).
@@ -430,7 +471,35 @@ void Restorer::Impl::Extend(const Slot& s, const Choice* choices, size_t from, s
   }
   const size_t S = x.state_key.size();
   x.next.assign(size_t(s.count) * S, Hyp{0, 0, 0, kNegInf, -1});
+  if (!archive) LookUp(choices, s.count, x);
   for (uint32_t c = 0; c < s.count; ++c) ScoreChoice(choices[c], c, x);
+}
+
+void Restorer::Impl::LookUp(const Choice* choices, size_t count, BeamScratch& x) const {
+  const size_t V = x.prev_v.size(), L = x.live.size();
+  x.ws.resize(count);
+  for (size_t c = 0; c < count; ++c) x.ws[c] = choices[c].id;
+  x.p2.resize(count * V), x.stored2.resize(count * V);
+  lm->LogProb2Many(x.prev_v, x.ws, x.p2.data(), x.stored2.data(), x.hashes);
+  if (lm->HasFourgrams()) return;
+  // p(w | u v) = p3(u v w) if stored, else bo(u v) + p2(v w); trigrams are
+  // looked up only where (u, v) has some and (v, w) is stored.
+  x.lp.resize(count * L);
+  x.tri_keys.clear(), x.tri_at.clear();
+  for (size_t c = 0; c < count; ++c)
+    for (size_t k = 0; k < L; ++k) {
+      const LmModel::Context& ctx = x.ctx[k];
+      const size_t cv = c * V + x.v_of[k];
+      x.lp[c * L + k] = ctx.backoff + x.p2[cv];
+      if (!ctx.has_trigrams || !x.stored2[cv]) continue;
+      const Hyp& hy = x.arena[x.live[k]];
+      x.tri_keys.push_back(LmModel::TrigramKey(hy.u, hy.v, x.ws[c]));
+      x.tri_at.push_back(uint32_t(c * L + k));
+    }
+  x.tri_lp.resize(x.tri_keys.size());
+  for (size_t i = 0; i < x.tri_at.size(); ++i) x.tri_lp[i] = x.lp[x.tri_at[i]];
+  lm->TrigramMany(x.tri_keys, x.tri_lp.data());
+  for (size_t i = 0; i < x.tri_at.size(); ++i) x.lp[x.tri_at[i]] = x.tri_lp[i];
 }
 
 void Restorer::Impl::ScoreChoice(const Choice& ch, size_t c, BeamScratch& x) const {
@@ -449,31 +518,21 @@ void Restorer::Impl::ScoreChoice(const Choice& ch, size_t c, BeamScratch& x) con
     }
     return;
   }
-  x.p2.resize(V), x.stored2.resize(V);
-  for (size_t vi = 0; vi < V; ++vi) {
-    bool stored;
-    x.p2[vi] = lm->LogProb2(x.prev_v[vi], ch.id, &stored);
-    x.stored2[vi] = stored;
-  }
   if (!lm->HasFourgrams()) {
-    for (size_t k = 0; k < x.live.size(); ++k) {
-      const Hyp& hy = x.arena[x.live[k]];
-      const LmModel::Context& ctx = x.ctx[k];
-      size_t vi = x.v_of[k];
-      float lp;
-      if (!ctx.has_trigrams || !x.stored2[vi] || !lm->Trigram(hy.u, hy.v, ch.id, &lp)) lp = ctx.backoff + x.p2[vi];
-      relax(k, lp);
-    }
+    const float* lp = x.lp.data() + c * x.live.size();
+    for (size_t k = 0; k < x.live.size(); ++k) relax(k, lp[k]);
     return;
   }
+  const float* p2 = x.p2.data() + c * V;
+  const uint8_t* stored2 = x.stored2.data() + c * V;
   x.p3.resize(S), x.stored3.resize(S);
   for (size_t si = 0; si < S; ++si) {
     SyllableId u = SyllableId(x.state_key[si] >> 16), v = SyllableId(x.state_key[si]);
     size_t vi = x.state_v[si];
     const LmModel::Context& ctx = x.state_ctx[si];
     float lp;
-    bool stored = ctx.has_trigrams && x.stored2[vi] && lm->Trigram(u, v, ch.id, &lp);
-    x.p3[si] = stored ? lp : ctx.backoff + x.p2[vi];
+    bool stored = ctx.has_trigrams && stored2[vi] && lm->Trigram(u, v, ch.id, &lp);
+    x.p3[si] = stored ? lp : ctx.backoff + p2[vi];
     x.stored3[si] = stored;
   }
   for (size_t k = 0; k < x.live.size(); ++k) {
