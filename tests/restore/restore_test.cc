@@ -13,6 +13,7 @@
 #include "common/vietnamese.h"
 #include "normalize/lm_build.h"
 #include "normalize/lm_model.h"
+#include "normalize/restore_channel.h"
 #include "normalize/syllable.h"
 #include "tests/support/support.h"
 
@@ -156,6 +157,80 @@ TEST_CASE("LmModel: every stored trigram's bigram suffix is stored", "[restore][
   CHECK(trigrams > 100);
 }
 
+// The decoder asks the model in bulk (one read per pair issued before any
+// is used); the answers must be those of the lookups one by one.
+TEST_CASE("LmModel: bulk lookups answer as the lookups one by one", "[restore][lm]") {
+  auto lm = LmModel::Open(ShippedModel());
+  REQUIRE(lm.ok());
+  std::string text = LowerSyllable(CanonicalTones(PlanText(ReadFile(SourceDir() + "/corpus/plans/kh_cchc_thpt_hoaloc.plan"))));
+  std::vector<SyllableId> ids;
+  for (const TokenSpan& t : ScanTokens(text))
+    if (t.word()) ids.push_back((*lm)->Find(std::string_view(text).substr(t.begin, t.end - t.begin)));
+  REQUIRE(ids.size() > 300);
+  std::vector<SyllableId> vs(ids.begin(), ids.begin() + 7), ws(ids.begin() + 5, ids.begin() + 300);
+  vs.push_back(kBos), vs.push_back(kUnk);
+  std::vector<float> p2(vs.size() * ws.size());
+  std::vector<uint8_t> stored(p2.size());
+  std::vector<uint64_t> scratch;
+  (*lm)->LogProb2Many(vs, ws, p2.data(), stored.data(), scratch);
+  size_t hits = 0;
+  for (size_t i = 0; i < ws.size(); ++i)
+    for (size_t j = 0; j < vs.size(); ++j) {
+      bool one = false;
+      float want = (*lm)->LogProb2(vs[j], ws[i], &one);
+      CHECK(p2[i * vs.size() + j] == want);
+      CHECK(bool(stored[i * vs.size() + j]) == one);
+      hits += one;
+    }
+  CHECK(hits > 10);
+  std::vector<uint64_t> keys;
+  for (size_t i = 2; i < ids.size(); ++i) keys.push_back(LmModel::TrigramKey(ids[i - 2], ids[i - 1], ids[i]));
+  std::vector<float> lp(keys.size(), 1.0f);
+  (*lm)->TrigramMany(keys, lp.data());
+  for (size_t i = 2; i < ids.size(); ++i) {
+    float want = 1.0f;
+    (*lm)->Trigram(ids[i - 2], ids[i - 1], ids[i], &want);
+    CHECK(lp[i - 2] == want);
+  }
+}
+
+// The shipped model carries the channel candidates of the spellings OCR
+// mode meets most (restore_channel.h CandidateTable); they must be what the
+// search finds, cost for cost, or OCR mode's output would depend on whether
+// a spelling was precomputed.
+TEST_CASE("CandidateTable: the shipped model's precomputed candidates are the search's", "[restore][lm]") {
+  auto lm = LmModel::Open(ShippedModel());
+  REQUIRE(lm.ok());
+  auto channel = Channel::Parse((*lm)->Section("channel"));
+  REQUIRE(channel.ok());
+  channel->IndexVocabulary(**lm);
+  auto table = CandidateTable::Parse((*lm)->Section("chcands"));
+  REQUIRE(table.ok());
+  const RestoreOptions defaults;
+  REQUIRE(table->BuiltFor(defaults.channel_margin, defaults.channel_candidates));
+  // Folds of the vocabulary are all there; garbles of the training pairs
+  // ("dugc" for được, "s6" for số) mostly; a made-up one is not.
+  const char* folds[] = {"cong", "duoc", "nguoi", "cach", "a", "nghieng", "thuc"};
+  const char* garbles[] = {"dugc", "s6", "ngudi", "each", "nude", "cia", "x4", "dupe"};
+  size_t found = 0;
+  auto check = [&](const char* spelling) {
+    CandidateTable::Entry e;
+    if (!table->Find(spelling, &e)) return false;
+    std::vector<Channel::Candidate> want =
+        channel->TokenCandidates(spelling, defaults.channel_margin, defaults.channel_candidates);
+    INFO(spelling);
+    REQUIRE(e.size == want.size());
+    for (size_t i = 0; i < e.size; ++i) {
+      CHECK(e.ids[i] == want[i].id);
+      CHECK(e.costs[i] == want[i].cost);
+    }
+    return true;
+  };
+  for (const char* f : folds) CHECK(check(f));
+  for (const char* g : garbles) found += check(g);
+  CHECK(found >= 4);
+  CHECK_FALSE(check("qzxvqzxv"));
+}
 
 std::vector<std::string> AccentedSeeds() {
   std::string dir = RequireShared("corpus/txt");
