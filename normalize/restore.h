@@ -24,11 +24,16 @@
 //
 // Measured (corpus/model/README.md, bench/restore_bench.sh): 99.0% of the
 // syllables of the stripped accented seeds, 93.9% of held-out pages read by
-// tesseract -l eng; ~1 M syllables/s of one core on unaccented text, ~190 k/s
-// in OCR mode (edit candidates; held-out eng-OCR pages in one process, the
-// channel search of each new token is about half of it; ~380 k/s once the
-// candidates per token are cached across calls); model load ~4 ms, ~40 MB
-// resident for `vanban restore`.
+// tesseract -l eng; ~0.9-1 M syllables/s of one core on unaccented text,
+// ~340 k/s in OCR mode (held-out eng-OCR pages in one fresh process; 160 k/s
+// before the model carried precomputed channel candidates, in the same run;
+// the decoder's language-model lookups are most of what is left); model
+// load ~5 ms, ~44 MB resident for `vanban restore`.
+//
+// The channel candidates of the spellings OCR mode meets most come with the
+// model (the folds of its vocabulary, the tokens of its OCR training pairs),
+// computed for the default channel_margin and channel_candidates; other
+// spellings, or other options, are searched, and cached in the Restorer.
 //
 // Model files are built by BuildModel() (normalize/lm_build.h, `vanban lm
 // build`); an optional archive model learned from the documents already in
@@ -63,6 +68,8 @@ struct RestoreOptions {
   // Candidates within this cost of the cheapest one are kept per token.
   // (Measured on the held-out eng-OCR pages: 12 candidates within 7 cut off
   // "bộ" for "be", where bè bé bẻ bê bế ... come first: 92.6% → 93.5%.)
+  // The model's precomputed candidates are for these two defaults; with
+  // other values every token is searched (OCR mode ~1.8x slower).
   float channel_margin = 10.0f;
   size_t channel_candidates = 30;
   // Channel cost of leaving a non-syllable token as it is (a name, an
