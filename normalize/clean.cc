@@ -189,21 +189,41 @@ bool IsMarkedSyllable(std::string_view utf8) {
   return HasMarks(utf8) && IsValidSyllable(LowerSyllable(utf8));
 }
 
-// Where a glued run of two marked syllables splits; npos when it is one
-// syllable, or not exactly one split point works.
-size_t GlueSplit(std::string_view run) {
-  if (!HasMarks(run) || IsValidSyllable(LowerSyllable(run))) return std::string_view::npos;
-  size_t split = std::string_view::npos;
-  size_t i = 0;
-  DecodeUtf8(run, i);  // a syllable has at least one letter
-  while (i < run.size()) {
-    if (IsMarkedSyllable(run.substr(0, i)) && IsMarkedSyllable(run.substr(i))) {
-      if (split != std::string_view::npos) return std::string_view::npos;
-      split = i;
-    }
+// Where a glued run of marked syllables splits ("giámhiệu", "nămhọc"): the
+// cut points of the reading as the fewest marked syllables, two or more;
+// none when the run is one syllable, or when no reading or more than one
+// reading with that many parts works ("Sơkếthọckỳ" is "Sơ kết học kỳ" and
+// "Sơ kế thọc kỳ": left glued). Fewest parts: "Trườngđại" is "Trường đại",
+// not "Trư ờng đại".
+std::vector<size_t> GlueSplits(std::string_view run) {
+  if (!HasMarks(run) || IsValidSyllable(LowerSyllable(run))) return {};
+  std::vector<size_t> bounds{0};  // code point boundaries
+  for (size_t i = 0; i < run.size();) {
     DecodeUtf8(run, i);
+    bounds.push_back(i);
   }
-  return split;
+  // From bounds[k] on: parts[k], the fewest syllables (0: no reading);
+  // ways[k], readings with that many (capped at 2); cut[k], where the first
+  // syllable of such a reading ends.
+  const size_t n = bounds.size();
+  std::vector<int> parts(n, 0), ways(n, 0);
+  std::vector<size_t> cut(n, 0);
+  ways[n - 1] = 1;
+  for (size_t k = n - 1; k-- > 0;) {
+    for (size_t e = k + 1; e < n; ++e) {
+      if (ways[e] == 0 || !IsMarkedSyllable(run.substr(bounds[k], bounds[e] - bounds[k]))) continue;
+      const int p = parts[e] + 1;
+      if (ways[k] == 0 || p < parts[k]) {
+        parts[k] = p, ways[k] = ways[e], cut[k] = e;
+      } else if (p == parts[k]) {
+        ways[k] = std::min(2, ways[k] + ways[e]);
+      }
+    }
+  }
+  if (ways[0] != 1) return {};
+  std::vector<size_t> splits;
+  for (size_t k = cut[0]; k < n - 1; k = cut[k]) splits.push_back(bounds[k]);
+  return splits;
 }
 
 }  // namespace
@@ -226,15 +246,15 @@ std::string SplitGluedSyllables(std::string_view text) {
       continue;
     }
     const std::string_view run = text.substr(start, end - start);
-    // Two syllables are at most ~14 bytes of letters; longer runs are not this.
-    const size_t split = run.size() <= 20 ? GlueSplit(run) : std::string_view::npos;
-    if (split == std::string_view::npos) {
-      out.append(run);
-    } else {
-      out.append(run.substr(0, split));
+    // A syllable is at most ~10 bytes of letters; four glued stay under 40.
+    const std::vector<size_t> splits = run.size() <= 40 ? GlueSplits(run) : std::vector<size_t>{};
+    size_t from = 0;
+    for (size_t at : splits) {
+      out.append(run.substr(from, at - from));
       out += ' ';
-      out.append(run.substr(split));
+      from = at;
     }
+    out.append(run.substr(from));
     i = end;
   }
   return out;

@@ -41,12 +41,12 @@ std::vector<std::string> SplitColumns(std::string_view line);
 // word. Two spaces or more end the word ("C Ộ N G  H Ò A" → "CỘNG HÒA").
 std::string RejoinLetterSpaced(std::string_view line);
 
-// "giámhiệu" → "giám hiệu", "SỞGIÁO" → "SỞ GIÁO": OCR (and some PDF text
-// layers) drop the space between two syllables. A Vietnamese syllable is a
-// word of its own, so a run of letters that is no syllable but splits, at
-// exactly one point, into two valid syllables that both carry marks, is two.
-// Both halves marked keeps loanwords and unaccented text ("online", "Zalo")
-// as they are. Works on NFC text.
+// "giámhiệu" → "giám hiệu", "SỞGIÁO" → "SỞ GIÁO", "cơsởdữ" → "cơ sở dữ":
+// OCR (and some PDF text layers) drop the space between syllables. A
+// Vietnamese syllable is a word of its own, so a run of letters that is no
+// syllable but reads in exactly one way as the fewest valid syllables, all
+// carrying marks, is those syllables. All parts marked keeps loanwords and
+// unaccented text ("online", "Zalo") as they are. Works on NFC text.
 std::string SplitGluedSyllables(std::string_view text);
 
 // Tabs → spaces, runs of spaces → one, trimmed.
