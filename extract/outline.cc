@@ -49,12 +49,6 @@ bool IsCapitals(std::string_view s) {
   return letter;
 }
 
-std::string RomanOf(int v) {
-  static const char* const kNumerals[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-                                          "XI", "XII", "XIII", "XIV", "XV"};
-  return v > 0 && v < 16 ? kNumerals[v] : std::string();
-}
-
 // OCR loses or merges strokes of a numeral: "II." is read "I.", "III" "HL",
 // "HI" or "HIL" (H = one or two strokes, the period read as L). A numeral fits
 // the expected one when its strokes, H as I or II and l/L/1 as I, are a
@@ -76,7 +70,7 @@ bool StrokesFit(std::string_view seen, std::string_view want) {
 
 // A trailing l/L may be the period read as a stroke ("I." → "IL.").
 bool RomanFits(const std::string& seen, int expected) {
-  const std::string want = RomanOf(expected);
+  const std::string want = RomanNumeral(expected);
   if (want.empty() || seen.empty()) return false;
   if (StrokesFit(seen, want)) return true;
   const char last = seen.back();
@@ -145,7 +139,7 @@ void ExtractOutline(const NormalizedText& text, Record* record) {
         std::string_view body = std::string_view(p.text).substr(p.marker.body, p.first_line_len - p.marker.body);
         if (!IsCapitals(body) || !RomanFits(SeenNumeral(p.marker), next_roman)) continue;
         p.marker.value = next_roman;
-        p.marker.label = RomanOf(next_roman);
+        p.marker.label = RomanNumeral(next_roman);
         relabel = true;
       }
       next_roman = p.marker.value + 1;
@@ -163,8 +157,10 @@ void ExtractOutline(const NormalizedText& text, Record* record) {
       s.heading = p.text.substr(0, p.first_line_len);
     }
     if (level == 1) {
-      // OCR dirt after a heading: "IV. TỔ CHỨC THỰC HIỆN -", "… HIỆN• •".
-      static const RE2 kTailDirt(R"((?:\s*(?:[-|_~]|•|·))+\s*$)");
+      // OCR dirt after a heading: "IV. TỔ CHỨC THỰC HIỆN -", "… HIỆN• •", a
+      // speck read as a colon apart from the word ("YÊU CẦU :"; a printed
+      // colon sits on the word).
+      static const RE2 kTailDirt(R"((?:\s*(?:[-|_~]|•|·)|\s+[:;,.])+\s*$)");
       RE2::Replace(&s.heading, kTailDirt, "");
     }
     s.where = SpanOf(text, p, level >= 5 ? p.marker.body : 0, heading_len);

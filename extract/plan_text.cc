@@ -119,12 +119,17 @@ std::vector<PlanLine> PlanLines(const NormalizedText& nt) {
   return lines;
 }
 
+namespace {
+const char* const kNumerals[] = {
+    "",    "I",    "II",    "III",    "IV",    "V",    "VI",    "VII",    "VIII",    "IX",
+    "X",   "XI",   "XII",   "XIII",   "XIV",   "XV",   "XVI",   "XVII",   "XVIII",   "XIX",
+    "XX",  "XXI",  "XXII",  "XXIII",  "XXIV",  "XXV",  "XXVI",  "XXVII",  "XXVIII",  "XXIX",
+    "XXX", "XXXI", "XXXII", "XXXIII", "XXXIV", "XXXV", "XXXVI", "XXXVII", "XXXVIII", "XXXIX"};
+}  // namespace
+
+std::string RomanNumeral(int value) { return value > 0 && value < 40 ? kNumerals[value] : ""; }
+
 int RomanValue(std::string_view r) {
-  static const char* const kNumerals[] = {
-      "",      "I",     "II",     "III",  "IV",   "V",     "VI",     "VII",   "VIII",  "IX",
-      "X",     "XI",    "XII",    "XIII", "XIV",  "XV",    "XVI",    "XVII",  "XVIII", "XIX",
-      "XX",    "XXI",   "XXII",   "XXIII", "XXIV", "XXV",  "XXVI",   "XXVII", "XXVIII", "XXIX",
-      "XXX",   "XXXI",  "XXXII",  "XXXIII", "XXXIV", "XXXV", "XXXVI", "XXXVII", "XXXVIII", "XXXIX"};
   for (int v = 1; v < 40; ++v)
     if (r == kNumerals[v]) return v;
   return 0;

@@ -59,6 +59,9 @@ Marker ClassifyMarker(std::string_view line);
 // Roman numeral "I".."XXXIX" → 1..39; 0 when not a canonical numeral.
 int RomanValue(std::string_view roman);
 
+// 1..39 → "I".."XXXIX"; "" otherwise.
+std::string RomanNumeral(int value);
+
 // A Roman numeral as OCR misreads it, corrected: l, L, 1 and T are one
 // stroke (I); H is two strokes read as one letter ("III" → "HL", "II" → "H") or one
 // stroke and its neighbour ("III." → "HIL", "II" → "HH"). "" when no reading

@@ -24,6 +24,7 @@
 #include <limits>
 
 #include "extract/table_tasks.h"
+#include "normalize/normalize.h"
 
 namespace vanban::extract::internal {
 namespace {
@@ -44,13 +45,25 @@ double Median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// Whether a vertical rule runs within a stroke's width of the box's sides.
+bool NextToRule(const Page& page, const Box& box) {
+  const double near = std::max(4.0, box.height() / 2);
+  for (const Rule& r : page.rules) {
+    if (r.box.height() < 2 * box.height() || r.box.width() > box.height()) continue;
+    if (r.box.y0 > box.y1 || r.box.y1 < box.y0) continue;
+    if (std::abs(r.box.cx() - box.x0) <= near || std::abs(r.box.cx() - box.x1) <= near) return true;
+  }
+  return false;
+}
+
 // OCR reads the table's ruling lines as "|", "_", "—" glued to words ("4|",
 // "5__", "|_"): those characters are cut from word edges, and words made only
 // of them dropped. Text layers keep their words as they are, except a bare "|".
 std::vector<Word> CleanWords(const Page& page) {
   std::vector<Word> out;
   const bool ocr = page.source == PageSource::kOcr;
-  const std::string_view edge = ocr ? "|_-=~'`\"" : "|";
+  // Not "-": a hyphen is text ("2025 - 2026", "2025-" over "2026").
+  const std::string_view edge = ocr ? "|_=~'`\"" : "|";
   for (Word w : page.words) {
     std::string_view t = w.text;
     auto is_edge = [&](char c) { return edge.find(c) != std::string_view::npos; };
@@ -69,6 +82,12 @@ std::vector<Word> CleanWords(const Page& page) {
     }
     t = TrimSpaces(t);
     if (t.empty() || w.box.height() <= 0) continue;
+    // Tesseract keeps a sentence's own punctuation inside the word before it;
+    // a word of nothing but dots, commas, colons is specks ("ban . hành",
+    // "báo cáo -: UBND"). A lone hyphen is a dash ("2025 - 2026").
+    if (ocr && t != "-" && t.find_first_not_of(".,;:'`-") == std::string_view::npos) continue;
+    // A rule read as a letter beside it ("Công đoàn l", the cell's right rule).
+    if (ocr && (t == "l" || t == "I" || t == "1") && NextToRule(page, w.box)) continue;
     w.text = std::string(t);
     out.push_back(std::move(w));
   }
@@ -144,6 +163,23 @@ std::string GroupLabel(std::string_view t) {
 }
 
 bool IsGroupLabel(std::string_view t) { return !GroupLabel(t).empty(); }
+
+// A group row whose Roman numeral OCR read as a number ("1 Hạ tầng và thiết
+// bị" for "I"): a numbered line with nothing but its name, directly followed
+// by a row 1, where it cannot itself be a row — it repeats 1, or breaks the
+// count of the rows before it.
+bool IsMisreadGroup(const std::vector<std::vector<std::string>>& line_cells, size_t at, int no_col, int last_no) {
+  const std::string tt = StripDot(std::string(TrimSpaces(line_cells[at][no_col])));
+  if (tt.find('.') != std::string::npos || OcrRoman(tt).empty()) return false;
+  int filled = 0;
+  for (size_t c = 0; c < line_cells[at].size(); ++c)
+    filled += static_cast<int>(c) != no_col && !TrimSpaces(line_cells[at][c]).empty();
+  if (filled != 1 || at + 1 >= line_cells.size()) return false;
+  const std::string next = StripDot(std::string(TrimSpaces(line_cells[at + 1][no_col])));
+  if (next != "1") return false;
+  const int number = std::stoi(tt);
+  return number == 1 || number != last_no + 1;
+}
 
 bool EndsTable(const std::string& text) {
   static const RE2 kEnd(R"(^(?i:Nơi nhận|Trên đây))");
@@ -295,6 +331,48 @@ std::vector<double> ColumnBounds(const Page& page, const std::vector<VLine>& lin
   return bounds;
 }
 
+// Columns from the vertical rules that cross the header band, each column's
+// header the band's words between two rules. Preferred to header phrases when
+// the page is ruled: OCR may run two narrow header cells together ("Đơn »
+// eeTnU |BL/2M)," for "Đơn vị chủ" and "Đơn vị phối") where the rule between
+// them still stands. False when fewer than four rules cross the band or the
+// columns so found do not name TT and the content.
+bool ColumnsFromRules(const Page& page, const std::vector<VLine>& lines, const Header& hd, double h,
+                      TableColumns* out) {
+  Box band = lines[hd.first].box;
+  for (size_t k = hd.first; k <= hd.last; ++k) band = Union(band, lines[k].box);
+  std::vector<double> xs;
+  for (const Rule& r : page.rules)
+    if (r.box.height() > 3 * h && r.box.width() < h && r.box.y0 <= band.y1 && r.box.y1 >= band.y0)
+      xs.push_back(r.box.cx());
+  std::sort(xs.begin(), xs.end());
+  std::vector<double> rules;  // a thick rule may be found twice
+  for (double x : xs)
+    if (rules.empty() || x - rules.back() > h / 2) rules.push_back(x);
+  if (rules.size() < 4) return false;
+
+  std::vector<double> bounds{-std::numeric_limits<double>::infinity()};
+  bounds.insert(bounds.end(), rules.begin(), rules.end());
+  bounds.push_back(std::numeric_limits<double>::infinity());
+  std::vector<std::string> names(bounds.size() - 1);
+  for (size_t k = hd.first; k <= hd.last; ++k) {
+    for (const Word* w : lines[k].words) {
+      int c = ColumnOf(bounds, w->box.cx());
+      if (c < 0) continue;
+      if (!names[c].empty()) names[c] += ' ';
+      names[c] += w->text;
+    }
+  }
+  std::vector<ColumnRole> roles;
+  for (const std::string& n : names) roles.push_back(RoleOfHeader(n));
+  if (std::count(roles.begin(), roles.end(), ColumnRole::kNo) != 1 ||
+      std::count(roles.begin(), roles.end(), ColumnRole::kContent) == 0)
+    return false;
+  out->bounds = std::move(bounds);
+  out->roles = std::move(roles);
+  return true;
+}
+
 }  // namespace
 
 std::vector<TaskRow> TasksFromBoxes(const Page& page, TableColumns* carry) {
@@ -313,8 +391,10 @@ std::vector<TaskRow> TasksFromBoxes(const Page& page, TableColumns* carry) {
     bool ran_off = false;
     size_t body_to = BodyEnd(lines, body_from, h, &ran_off);
     TableColumns fresh;
-    fresh.bounds = ColumnBounds(page, lines, body_from, body_to, header->cells, h);
-    fresh.roles = header->roles;
+    if (!ColumnsFromRules(page, lines, *header, h, &fresh)) {
+      fresh.bounds = ColumnBounds(page, lines, body_from, body_to, header->cells, h);
+      fresh.roles = header->roles;
+    }
     *carry = std::move(fresh);
   } else if (!carry->open) {
     return rows;
@@ -334,24 +414,38 @@ std::vector<TaskRow> TasksFromBoxes(const Page& page, TableColumns* carry) {
     std::string group_label;
   };
   std::vector<Building> built;
-  bool in_group_heading = false;
-  std::string* group_text = nullptr;
+  // Cells of every body line, by column.
+  std::vector<std::vector<std::string>> line_cells;
   for (size_t i = body_from; i < body_to; ++i) {
-    const VLine& l = lines[i];
     std::vector<std::string> cells(carry->roles.size());
-    for (const Word* w : l.words) {
+    for (const Word* w : lines[i].words) {
       int c = ColumnOf(carry->bounds, w->box.cx());
       if (c < 0 || c >= static_cast<int>(cells.size())) continue;
       if (!cells[c].empty()) cells[c] += ' ';
       cells[c] += w->text;
     }
-    std::string tt = std::string(TrimSpaces(cells[no_col]));
-    if (IsGroupLabel(tt)) {
+    line_cells.push_back(std::move(cells));
+  }
+  auto tt_of = [&](size_t i) { return std::string(TrimSpaces(line_cells[i - body_from][no_col])); };
+
+  bool in_group_heading = false;
+  std::string* group_text = nullptr;
+  for (size_t i = body_from; i < body_to; ++i) {
+    const VLine& l = lines[i];
+    const std::vector<std::string>& cells = line_cells[i - body_from];
+    std::string tt = tt_of(i);
+    std::string label = GroupLabel(tt);
+    if (label.empty() && IsRowNumber(tt) && IsMisreadGroup(line_cells, i - body_from, no_col, carry->last_no))
+      label = OcrRoman(StripDot(tt));
+    if (!label.empty()) {
       std::string name;
       for (size_t c = 0; c < cells.size(); ++c)
         if (static_cast<int>(c) != no_col && !cells[c].empty()) name += (name.empty() ? "" : " ") + cells[c];
+      // Groups count up; OCR drops strokes ("II" for the third group).
+      const int before = RomanValue(carry->group_label);
+      if (before > 0 && RomanValue(label) <= before) label = RomanNumeral(before + 1);
       carry->group = name;
-      carry->group_label = GroupLabel(tt);
+      carry->group_label = label;
       in_group_heading = true;
       group_text = &carry->group;
       continue;
@@ -409,8 +503,12 @@ std::vector<TaskRow> TasksFromBoxes(const Page& page, TableColumns* carry) {
     }
   }
   for (Building& b : built) {
+    // Cells come from the page's words, not from the normalized text: they
+    // are normalized here the same way (NFC, one tone placement, syllables
+    // OCR glued together split: "Ban giámhiệu").
     for (size_t c = 0; c < b.cells.size(); ++c)
-      if (static_cast<int>(c) != no_col) SetCell(&b.row, carry->roles[c], b.cells[c]);
+      if (static_cast<int>(c) != no_col) SetCell(&b.row, carry->roles[c], normalize::NormalizeFragment(b.cells[c]));
+    b.row.group = normalize::NormalizeFragment(b.row.group);
     if (carry->restarts && !b.group_label.empty() && b.row.no) b.row.no = b.group_label + "." + *b.row.no;
     rows.push_back(std::move(b.row));
   }

@@ -29,6 +29,12 @@ ColumnRole RoleOfHeader(std::string_view text) {
       has("don vi") || has("trach nhiem"))
     return ColumnRole::kLead;
   if (has("noi dung") || has("nhiem vu") || has("cong viec")) return ColumnRole::kContent;
+  // A narrow column's header wraps its last word onto a line of its own
+  // ("Đơn vị chủ" / "trì", "Đơn vị phối" / "hợp"); on a scan OCR may garble
+  // the long line and still read the lone word.
+  static const RE2 kLastWord(R"((?:^|\s)(tri|hop)\s*$)");
+  std::string last;
+  if (RE2::PartialMatch(f, kLastWord, &last)) return last == "tri" ? ColumnRole::kLead : ColumnRole::kSupport;
   return ColumnRole::kUnknown;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 
 #include "bench/cer.h"
@@ -126,6 +127,75 @@ TEST_CASE("task table from word boxes: an unreadable due header is recognised by
   CHECK(r.tasks[0].due == std::optional<std::string>("Tháng 4/2026"));
   CHECK(r.tasks[1].due == std::optional<std::string>("Trước ngày 31/3/2026"));
   CHECK(r.tasks[2].due == std::optional<std::string>("Thường xuyên"));
+}
+
+// An OCR'd ruled table in the shape of the corpus scan of
+// kh_chuyendoiso_thcs_phuthanh: the two "Đơn vị" headers garbled but for
+// their wrapped last words, group I read as "1" and group III as "II", glued
+// syllables, a speck read as a dot, a rule read as "l".
+Page RuledOcrTablePage() {
+  Page page;
+  page.number = 4;
+  page.source = PageSource::kOcr;
+  page.width = 800;
+  page.height = 400;
+  // Columns: TT 30–70 | Nội dung 70–300 | chủ trì 300–420 | phối hợp 420–540
+  // | Thời gian 540–660 | Sản phẩm 660–760.
+  for (double x : {30.0, 70.0, 300.0, 420.0, 540.0, 660.0, 760.0}) page.rules.push_back(Rule{Box{x - 1, 40, x + 1, 300}});
+  AddLine(&page, 44, 560, "Thời gian");
+  AddLine(&page, 60, 40, "TT");
+  AddLine(&page, 60, 100, "Nội dung nhiệm vụ");
+  AddLine(&page, 60, 310, "Đơn » eeTnU |BL/2M), 6.");
+  AddLine(&page, 60, 560, "hoàn");
+  AddLine(&page, 60, 680, "Sản phẩm");
+  AddLine(&page, 76, 350, "trì");
+  AddLine(&page, 76, 470, "hợp");
+  AddLine(&page, 76, 560, "thành");
+  AddLine(&page, 100, 42, "1");
+  AddLine(&page, 100, 80, "Hạ tầng và thiết bị");
+  AddLine(&page, 120, 42, "1_");
+  AddLine(&page, 120, 80, "Sửa chữa máy tính");
+  AddLine(&page, 120, 310, "Tổ Văn phòng");
+  AddLine(&page, 120, 430, "Giáo viên tin học");
+  AddLine(&page, 120, 530, "l");
+  AddLine(&page, 120, 550, "Tháng 3/2026");
+  AddLine(&page, 120, 670, "Biên bản . nghiệm thu");
+  AddLine(&page, 150, 42, "II");
+  AddLine(&page, 150, 80, "Dạy học số");
+  AddLine(&page, 170, 42, "1");
+  AddLine(&page, 170, 80, "Xây dựng kế hoạch bài giảng");
+  AddLine(&page, 170, 310, "Các tổ");
+  AddLine(&page, 170, 550, "Học kỳ II nămhọc");
+  AddLine(&page, 185, 310, "chuyên môn");
+  AddLine(&page, 185, 550, "2025 - 2026");
+  AddLine(&page, 210, 42, "II");
+  AddLine(&page, 210, 80, "Quản trị số");
+  AddLine(&page, 230, 42, "1");
+  AddLine(&page, 230, 80, "Số hóa hồ sơ học sinh");
+  AddLine(&page, 230, 310, "Văn thư");
+  AddLine(&page, 230, 550, "Thường xuyên");
+  return page;
+}
+
+TEST_CASE("task table from OCR boxes: columns from the rules, misread group numerals", "[commitments][tasks]") {
+  Document doc;
+  doc.kind = SourceKind::kPdf;
+  doc.pages.push_back(RuledOcrTablePage());
+  NormalizedText text;
+  Record r = extract::Extract(doc, text);
+  REQUIRE(r.tasks.size() == 3);
+  const Cells want[] = {
+      {"I.1", "Sửa chữa máy tính", "Tổ Văn phòng", "Giáo viên tin học", "Tháng 3/2026", "Biên bản nghiệm thu"},
+      {"II.1", "Xây dựng kế hoạch bài giảng", "Các tổ chuyên môn", std::nullopt, "Học kỳ II năm học 2025 - 2026",
+       std::nullopt},
+      {"III.1", "Số hóa hồ sơ học sinh", "Văn thư", std::nullopt, "Thường xuyên", std::nullopt},
+  };
+  for (size_t i = 0; i < 3; ++i) {
+    INFO(i);
+    CHECK(CellsOf(r.tasks[i]) == want[i]);
+  }
+  CHECK(r.tasks[0].group == "Hạ tầng và thiết bị");
+  CHECK(r.tasks[2].group == "Quản trị số");
 }
 
 TEST_CASE("seed 003: the linear annex gives the gold rows", "[commitments][tasks][gold]") {
@@ -249,55 +319,87 @@ TEST_CASE("corpus PDFs: deadlines, sections and targets equal the gold", "[commi
 namespace vanban::testing {
 namespace {
 
-TEST_CASE("corpus scan (OCR): sections, deadlines and the task rows' numbers of kh_cchc_thpt_hoaloc",
-          "[commitments][tasks][scan]") {
-  // Tesseract's words and Leptonica's rules feed the same table reader. OCR
-  // letter errors ("Quý HI/2026", "Kiếm tra") keep most cells from equalling
-  // the gold; what must hold is the structure: 8 rows, their numbers and
-  // groups' order, the dated rows as deadlines, the section headings.
-  std::string scan = SourceDir() + "/corpus/scan/kh_cchc_thpt_hoaloc.scan300.pdf";
-  REQUIRE(std::filesystem::exists(scan));
-  ingest::Options options;
-  options.jobs = 1;
-  Result<Document> doc = ingest::ReadFile(scan, options);
-  REQUIRE(doc.ok());
-  NormalizedText text = normalize::Normalize(*doc);
-  Record r = extract::Extract(*doc, text);
-  nlohmann::json gold = nlohmann::json::parse(ReadFile(SourceDir() + "/corpus/gold/kh_cchc_thpt_hoaloc.json"));
+// OCR letter errors the table reader cannot mend, each asserted as it reads
+// now so that a change shows: "Sơ kết học kỳ II, báo cáo" comes out of
+// Tesseract glued ("Sơkếthọckỳ") and reads two ways as syllables ("Sơ kết
+// học kỳ", "Sơ kế thọc kỳ"), so normalization leaves it glued.
+struct KnownCellGap {
+  const char* scan;
+  size_t row;
+  size_t cell;  // index in CellsOf
+  const char* reads;
+};
+const KnownCellGap kKnownCellGaps[] = {
+    {"kh_chuyendoiso_thcs_phuthanh", 7, 1, "Sơkếthọckỳ I,báocáo UBND xã"},
+};
 
-  std::vector<std::string> sections;
-  for (const Section* t : r.TopSections()) sections.push_back(t->heading);
-  CHECK(sections == gold["sections"].get<std::vector<std::string>>());
+TEST_CASE("corpus scans (OCR): every cell of every task row, the sections and the deadlines", "[commitments][tasks][scan]") {
+  // Tesseract's words and Leptonica's rules feed the same table reader as
+  // the text-layer PDFs. Exact: the rows, their numbers and groups, the
+  // sections, the deadline dates. Within OCR letter errors (3 edits: "Quý
+  // I/2026" for "Quý II/2026", "CCHGŒ" for "CCHC", "Công đoàn l" where a rule
+  // was read as a letter): every cell and deadline text.
+  int rows = 0, cells = 0, equal_cells = 0;
+  for (const char* name : {"kh_cchc_thpt_hoaloc", "kh_chuyendoiso_thcs_phuthanh", "kh_tuyentruyen_cchc_th_anbinh"}) {
+    const std::string scan = SourceDir() + "/corpus/scan/" + name + ".scan300.pdf";
+    INFO(scan);
+    REQUIRE(std::filesystem::exists(scan));
+    ingest::Options options;
+    options.jobs = 1;
+    Result<Document> doc = ingest::ReadFile(scan, options);
+    REQUIRE(doc.ok());
+    NormalizedText text = normalize::Normalize(*doc);
+    Record r = extract::Extract(*doc, text);
+    nlohmann::json gold = nlohmann::json::parse(ReadFile(SourceDir() + "/corpus/gold/" + name + ".json"));
 
-  REQUIRE(r.tasks.size() == gold["tasks"].size());
-  int exact = 0, cells = 0, equal_cells = 0;
-  for (size_t i = 0; i < r.tasks.size(); ++i) {
-    Cells got = CellsOf(r.tasks[i]), want = CellsOf(gold["tasks"][i]);
-    CHECK(got[0] == want[0]);
-    exact += got == want;
-    for (size_t c = 0; c < got.size(); ++c) {
-      ++cells;
-      equal_cells += got[c] == want[c];
+    std::vector<std::string> sections;
+    for (const Section* t : r.TopSections()) sections.push_back(t->heading);
+    CHECK(sections == gold["sections"].get<std::vector<std::string>>());
+
+    REQUIRE(r.tasks.size() == gold["tasks"].size());
+    for (size_t i = 0; i < r.tasks.size(); ++i) {
+      ++rows;
+      Cells got = CellsOf(r.tasks[i]), want = CellsOf(gold["tasks"][i]);
+      CHECK(got[0] == want[0]);
+      if (gold["tasks"][i].contains("group")) CHECK(r.tasks[i].group == gold["tasks"][i]["group"].get<std::string>());
+      for (size_t c = 1; c < got.size(); ++c) {
+        INFO("row " << i << " cell " << c << ": " << got[c].value_or("null") << "\n  vs gold " << want[c].value_or("null"));
+        ++cells;
+        equal_cells += got[c] == want[c];
+        REQUIRE(got[c].has_value() == want[c].has_value());
+        if (!want[c]) continue;
+        const KnownCellGap* gap = nullptr;
+        for (const KnownCellGap& k : kKnownCellGaps)
+          if (name == std::string(k.scan) && k.row == i && k.cell == c) gap = &k;
+        if (gap != nullptr) CHECK(*got[c] == gap->reads);
+        else CHECK(bench::EditDistance(bench::CerNormalize(*got[c]), bench::CerNormalize(*want[c])) <= 3);
+      }
+    }
+
+    // Deadlines: every date exact; the text of each within 3 edits, once a
+    // known cell gap it quotes is read as the gold.
+    std::vector<std::pair<std::string, std::string>> got, want;
+    for (const Deadline& d : r.deadlines) {
+      std::string t = d.text;
+      for (const KnownCellGap& k : kKnownCellGaps) {
+        const size_t at = t.find(k.reads);
+        if (name == std::string(k.scan) && at != std::string::npos)
+          t.replace(at, std::strlen(k.reads), *CellsOf(gold["tasks"][k.row])[k.cell]);
+      }
+      got.push_back({d.date, MatchKey(t)});
+    }
+    for (const auto& g : gold["deadlines"]) want.push_back({g["date"], MatchKey(g["text"].get<std::string>())});
+    std::sort(got.begin(), got.end());
+    std::sort(want.begin(), want.end());
+    REQUIRE(got.size() == want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      INFO(got[i].second << "\n  vs gold " << want[i].second);
+      CHECK(got[i].first == want[i].first);
+      CHECK(bench::EditDistance(bench::CerNormalize(got[i].second), bench::CerNormalize(want[i].second)) <= 3);
     }
   }
-  std::printf("scan kh_cchc_thpt_hoaloc: %d of %zu rows exact, %d of %d cells exact\n", exact, r.tasks.size(),
+  std::printf("corpus scans: %d task rows, %d of %d cells exact, the rest within OCR letter errors\n", rows,
               equal_cells, cells);
-  CHECK(equal_cells * 10 >= cells * 8);
-
-  // Deadlines: every date exact, in the order of the plan; the text of each
-  // within 3 character edits of the gold, what one OCR misreading costs
-  // ("CCHGŒ" for "CCHC" at 200 dpi).
-  std::vector<std::pair<std::string, std::string>> got, want;
-  for (const Deadline& d : r.deadlines) got.push_back({d.date, MatchKey(d.text)});
-  for (const auto& g : gold["deadlines"]) want.push_back({g["date"], MatchKey(g["text"].get<std::string>())});
-  std::sort(got.begin(), got.end());
-  std::sort(want.begin(), want.end());
-  REQUIRE(got.size() == want.size());
-  for (size_t i = 0; i < got.size(); ++i) {
-    INFO(got[i].second << "\n  vs gold " << want[i].second);
-    CHECK(got[i].first == want[i].first);
-    CHECK(bench::EditDistance(bench::CerNormalize(got[i].second), bench::CerNormalize(want[i].second)) <= 3);
-  }
 }
 
 }  // namespace
