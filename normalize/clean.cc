@@ -260,6 +260,24 @@ std::string SplitGluedSyllables(std::string_view text) {
   return out;
 }
 
+bool IsSpeckLine(std::string_view line) {
+  size_t tokens = 0;
+  bool symbol = false;
+  size_t i = 0;
+  while (i < line.size()) {
+    if (line[i] == ' ' || line[i] == '\t') {
+      ++i;
+      continue;
+    }
+    const char32_t c = DecodeUtf8(line, i);
+    if (i < line.size() && line[i] != ' ' && line[i] != '\t') return false;  // a word, not a speck
+    ++tokens;
+    // Not '-': "- 3 -" is a page number.
+    symbol |= !IsSyllableLetter(c) && !(c >= '0' && c <= '9') && c != '-';
+  }
+  return tokens >= 3 && symbol;
+}
+
 std::string RejoinLetterSpaced(std::string_view line) {
   if (line.size() < 5) return std::string(line);
   // Tokens between single spaces; an empty token stands for a second space.

@@ -36,6 +36,14 @@ std::string RemoveConverterArtefacts(std::string_view text);
 // that follows the colon is in capitals.
 std::vector<std::string> SplitColumns(std::string_view line);
 
+// A line of scattered specks as OCR reads them, between the lines of a
+// sentence (seed 001: "9 , ' , * * 9 *", "r t /"): three or more tokens,
+// each a single character, at least one of them neither letter, digit nor
+// hyphen ("- 3 -" is a page number).
+// Letter-spaced words ("t r ư ờ n g") are rejoined before this is asked.
+// Such a line is no text; Normalize drops it.
+bool IsSpeckLine(std::string_view line);
+
 // "t r ư ờ n g" → "trường": a run of ≥ 3 single letters separated by single
 // spaces, all of one case (the first may be a capital), is one letter-spaced
 // word. Two spaces or more end the word ("C Ộ N G  H Ò A" → "CỘNG HÒA").

@@ -133,6 +133,7 @@ NormalizedText Normalize(const Document& document, const Options& options) {
     PageLines p;
     p.number = page.number;
     p.lines = SplitLines(CleanText(page.text, /*split_columns=*/true, options.canonical_tones));
+    std::erase_if(p.lines, [](const std::string& l) { return internal::IsSpeckLine(l); });
     pages.push_back(std::move(p));
   }
   if (options.drop_running_headers) internal::DropPageFurniture(pages);

@@ -104,6 +104,22 @@ TEST_CASE("SplitGluedSyllables parts marked syllables OCR ran together", "[norma
   }
 }
 
+TEST_CASE("IsSpeckLine: single-character OCR specks, not short text", "[normalize][clean]") {
+  // Seed 001's OCR, between two lines of one sentence.
+  CHECK(internal::IsSpeckLine("9 , ' , * * 9 *"));
+  CHECK(internal::IsSpeckLine("r t /"));
+  CHECK(internal::IsSpeckLine("- • -"));
+  // Text, numbers, markers: kept.
+  CHECK_FALSE(internal::IsSpeckLine("r t"));
+  CHECK_FALSE(internal::IsSpeckLine("1 2 3"));
+  CHECK_FALSE(internal::IsSpeckLine("2025"));
+  CHECK_FALSE(internal::IsSpeckLine("- 3 -"));
+  CHECK_FALSE(internal::IsSpeckLine("- Lưu: VT."));
+  CHECK_FALSE(internal::IsSpeckLine("a) b) c)"));
+  CHECK_FALSE(internal::IsSpeckLine("x, y"));
+  CHECK_FALSE(internal::IsSpeckLine(""));
+}
+
 TEST_CASE("SplitColumns separates side-by-side header and signature columns", "[normalize][clean]") {
   using V = std::vector<std::string>;
   CHECK(internal::SplitColumns("Nơi nhận:                                        HIỆU TRƯỞNG ") ==
