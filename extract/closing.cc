@@ -4,6 +4,7 @@
 
 #include "common/vietnamese.h"
 #include "extract/names.h"
+#include "extract/plan_text.h"
 
 namespace vanban::extract::internal {
 namespace {
@@ -68,13 +69,28 @@ void SplitTail(std::string_view line, std::string_view* item, std::string_view* 
   }
 }
 
+// Scanner dirt after an item's closing ";": the seal or signature beside the
+// list, read as "xu", ": :", "x1", "2g) ¬". A short tail that opens neither
+// with a capital nor a bracket is dropped; "Sở GD&ĐT; Phòng GD&ĐT" keeps both.
+std::string_view DropDirtAfterSemicolon(std::string_view s) {
+  const size_t semicolon = s.rfind(';');
+  if (semicolon == std::string_view::npos) return s;
+  const std::string_view tail = TrimSpaces(s.substr(semicolon + 1));
+  if (tail.empty() || tail.size() > 8 || StartsUpper(tail) || tail.front() == '(') return s;
+  return s.substr(0, semicolon);
+}
+
 }  // namespace
 
 std::string CleanItem(std::string_view item) {
-  std::string_view s = StripBullet(item);
+  std::string_view s = DropDirtAfterSemicolon(StripBullet(item));
   while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ',' || s.back() == ' '))
     s.remove_suffix(1);
-  return SqueezeSpaces(DropGluedApostrophes(s));
+  std::string out = SqueezeSpaces(DropGluedApostrophes(s));
+  // "(b/c)", "(để b/c)": báo cáo; OCR reads the c as "€".
+  static const RE2 kReportMark(R"(\b([bBtT])/€)");
+  RE2::GlobalReplace(&out, kReportMark, R"(\1/c)");
+  return out;
 }
 
 Closing FindClosing(const std::vector<Line>& lines) {

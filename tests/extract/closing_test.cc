@@ -113,6 +113,18 @@ TEST_CASE("closing: a wrapped item continues in lower case", "[extract][closing]
   CHECK(r.signer->name == "Nguyễn Thị Lan");
 }
 
+TEST_CASE("closing: scanner dirt after an item's semicolon, b/c read b/€", "[extract][closing]") {
+  // As OCR reads the Nơi nhận lists of our scans: the seal and signature
+  // beside the list leave short dirt after the items.
+  auto t = TextOf(std::string(kBodyEnd) +
+                  "Nơi nhận:\n- Như trên;\n- Giám đốc, các PGĐ Sở; 2g) ¬\n- Sở Nội vụ (để b/€); ' m-e\n"
+                  "- Các tổ chuyên môn, Tổ Văn phòng; xu\n- UBND xã Phú Thành (b/c); : :\n"
+                  "- Sở GD&ĐT; Phòng GD&ĐT;\n- Lưu: VT.");
+  CHECK(Items(Closing(t)) == L{"Như trên", "Giám đốc, các PGĐ Sở", "Sở Nội vụ (để b/c)",
+                               "Các tổ chuyên môn, Tổ Văn phòng", "UBND xã Phú Thành (b/c)",
+                               "Sở GD&ĐT; Phòng GD&ĐT", "Lưu: VT"});
+}
+
 TEST_CASE("closing: body bullets at the end are not recipients", "[extract][closing][bad]") {
   Record r = Closing(TextOf("III. TỔ CHỨC THỰC HIỆN\n- Xây dựng kế hoạch;\n- Lưu trữ hồ sơ điện tử theo quy định.\n"));
   CHECK(r.recipients.empty());
