@@ -5,7 +5,8 @@
 //    with the lines just above and below it that continue wrapped header cells
 //    ("Thời gian" / "hoàn thành"). Header words split into cells at wide gaps;
 //    cells of different lines that overlap in x are one column.
-// 3. Column bounds: ruling lines when the page has them (scans, Leptonica);
+// 3. Column bounds: ruling lines when the page has them (scans, Leptonica),
+//    each column then named by the header words between its rules;
 //    otherwise the gutters of the table body — x ranges no body word covers.
 //    Headers are centred while cells are left-aligned, so the midpoint between
 //    two header cells would cut the content column ("1" at x=101, "Nội dung"
@@ -373,6 +374,30 @@ bool ColumnsFromRules(const Page& page, const std::vector<VLine>& lines, const H
   return true;
 }
 
+// The words of lines [from, to), one string per column of `columns`.
+std::vector<std::vector<std::string>> CellsByColumn(const std::vector<VLine>& lines, size_t from, size_t to,
+                                                   const TableColumns& columns) {
+  std::vector<std::vector<std::string>> out;
+  for (size_t i = from; i < to; ++i) {
+    std::vector<std::string> cells(columns.roles.size());
+    for (const Word* w : lines[i].words) {
+      int c = ColumnOf(columns.bounds, w->box.cx());
+      if (c < 0 || c >= static_cast<int>(cells.size())) continue;
+      if (!cells[c].empty()) cells[c] += ' ';
+      cells[c] += w->text;
+    }
+    out.push_back(std::move(cells));
+  }
+  return out;
+}
+
+// Groups count up: a label not above the one before is OCR's loss of a
+// stroke ("II" for the third group) and takes the next numeral.
+std::string NextGroupLabel(const std::string& before, const std::string& seen) {
+  const int previous = RomanValue(before);
+  return previous > 0 && RomanValue(seen) <= previous ? RomanNumeral(previous + 1) : seen;
+}
+
 }  // namespace
 
 std::vector<TaskRow> TasksFromBoxes(const Page& page, TableColumns* carry) {
@@ -414,26 +439,13 @@ std::vector<TaskRow> TasksFromBoxes(const Page& page, TableColumns* carry) {
     std::string group_label;
   };
   std::vector<Building> built;
-  // Cells of every body line, by column.
-  std::vector<std::vector<std::string>> line_cells;
-  for (size_t i = body_from; i < body_to; ++i) {
-    std::vector<std::string> cells(carry->roles.size());
-    for (const Word* w : lines[i].words) {
-      int c = ColumnOf(carry->bounds, w->box.cx());
-      if (c < 0 || c >= static_cast<int>(cells.size())) continue;
-      if (!cells[c].empty()) cells[c] += ' ';
-      cells[c] += w->text;
-    }
-    line_cells.push_back(std::move(cells));
-  }
-  auto tt_of = [&](size_t i) { return std::string(TrimSpaces(line_cells[i - body_from][no_col])); };
-
+  const std::vector<std::vector<std::string>> line_cells = CellsByColumn(lines, body_from, body_to, *carry);
   bool in_group_heading = false;
   std::string* group_text = nullptr;
   for (size_t i = body_from; i < body_to; ++i) {
     const VLine& l = lines[i];
     const std::vector<std::string>& cells = line_cells[i - body_from];
-    std::string tt = tt_of(i);
+    std::string tt = std::string(TrimSpaces(cells[no_col]));
     std::string label = GroupLabel(tt);
     if (label.empty() && IsRowNumber(tt) && IsMisreadGroup(line_cells, i - body_from, no_col, carry->last_no))
       label = OcrRoman(StripDot(tt));
@@ -441,11 +453,8 @@ std::vector<TaskRow> TasksFromBoxes(const Page& page, TableColumns* carry) {
       std::string name;
       for (size_t c = 0; c < cells.size(); ++c)
         if (static_cast<int>(c) != no_col && !cells[c].empty()) name += (name.empty() ? "" : " ") + cells[c];
-      // Groups count up; OCR drops strokes ("II" for the third group).
-      const int before = RomanValue(carry->group_label);
-      if (before > 0 && RomanValue(label) <= before) label = RomanNumeral(before + 1);
       carry->group = name;
-      carry->group_label = label;
+      carry->group_label = NextGroupLabel(carry->group_label, label);
       in_group_heading = true;
       group_text = &carry->group;
       continue;
