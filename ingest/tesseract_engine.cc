@@ -32,6 +32,118 @@ bool IsRuleFragment(std::string_view word) {
   return rule;
 }
 
+// The words of the last recognition, with Tesseract's block and line numbers.
+std::vector<OcrWord> RecognizedWords(tesseract::TessBaseAPI* api) {
+  std::vector<OcrWord> words;
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  int block = -1, line = -1;
+  if (!it) return words;
+  do {
+    if (it->Empty(tesseract::RIL_WORD)) continue;
+    if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
+    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
+    std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+    // On a page of pure speckle Tesseract can return one "word" of blanks
+    // spanning the page, with a high confidence: it is not a word.
+    if (!text || std::string_view(text.get()).find_first_not_of(" \t\n") == std::string_view::npos ||
+        IsRuleFragment(text.get())) {
+      continue;
+    }
+    int left, top, right, bottom;
+    it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
+    OcrWord w;
+    w.text = text.get();
+    w.box = Box{double(left), double(top), double(right), double(bottom)};
+    w.confidence = it->Confidence(tesseract::RIL_WORD);
+    w.block = std::max(block, 0);
+    w.line = std::max(line, 0);
+    words.push_back(std::move(w));
+  } while (it->Next(tesseract::RIL_WORD));
+  return words;
+}
+
+bool Inside(const Box& inner, const Box& outer) {
+  return inner.x0 >= outer.x0 && inner.x1 <= outer.x1 && inner.y0 >= outer.y0 && inner.y1 <= outer.y1;
+}
+
+// Below this confidence a run of words is read again on its own; a second
+// reading replaces it only at or above kSecondReadingConfidence.
+constexpr double kDoubtful = 30;
+constexpr double kSecondReadingConfidence = 80;
+
+// Runs of doubtful words (consecutive on one line, all below kDoubtful), read
+// again as a block of their own. Tesseract's line finding can split a line of
+// capitals from its accents when a list and a signature block sit side by
+// side: our công văn's "PHÓ GIÁM ĐỐC" came back as its accents "5 Á Ố" on the
+// line above and "2g) ¬.." (confidence 13–18) below. Cropped to the run with
+// half a line of margin, accents included, the same line reads clean. The
+// second reading replaces the run, and the orphaned accents inside the crop
+// go, when its confidence is high; otherwise the words stay as they were.
+void ReadDoubtfulRunsAgain(tesseract::TessBaseAPI* api, int width, int height, std::vector<OcrWord>* words) {
+  std::vector<double> heights;
+  for (const OcrWord& w : *words)
+    if (w.confidence >= 60) heights.push_back(w.box.height());
+  if (heights.empty()) return;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const double h = heights[heights.size() / 2];
+
+  for (size_t i = 0; i < words->size();) {
+    size_t j = i;
+    Box run = (*words)[i].box;
+    while (j < words->size() && (*words)[j].line == (*words)[i].line && (*words)[j].confidence < kDoubtful) {
+      const Box& b = (*words)[j].box;
+      run = Box{std::min(run.x0, b.x0), std::min(run.y0, b.y0), std::max(run.x1, b.x1), std::max(run.y1, b.y1)};
+      ++j;
+    }
+    if (j == i || run.width() < 2 * h) {
+      i = std::max(j, i + 1);
+      continue;
+    }
+    const Box crop{std::max(0.0, run.x0 - h / 2), std::max(0.0, run.y0 - h / 2),
+                   std::min(double(width), run.x1 + h / 2), std::min(double(height), run.y1 + h / 2)};
+    // Only a run with nothing but specks and accents around it (the margin
+    // may graze the line above): a crop that takes in text of other lines (a garbled table header over its wrapped
+    // words) would read those again too, and move them.
+    bool crowded = false;
+    for (size_t k = 0; k < words->size() && !crowded; ++k) {
+      const Box& b = (*words)[k].box;
+      const double overlap_y = std::min(b.y1, crop.y1) - std::max(b.y0, crop.y0);
+      crowded = (k < i || k >= j) && b.height() >= h / 2 && b.x0 < crop.x1 && crop.x0 < b.x1 &&
+                overlap_y > b.height() / 3;
+    }
+    if (crowded) {
+      i = j;
+      continue;
+    }
+    api->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    api->SetRectangle(int(crop.x0), int(crop.y0), int(crop.width()), int(crop.height()));
+    std::vector<OcrWord> again = api->Recognize(nullptr) == 0 ? RecognizedWords(api) : std::vector<OcrWord>{};
+    double confidence = 0;
+    for (const OcrWord& w : again) confidence += w.confidence / double(again.size());
+    if (again.empty() || confidence < kSecondReadingConfidence) {
+      i = j;
+      continue;
+    }
+    // A line of its own: it may not share the baseline of the words before
+    // the run (a list item left, the signature title right).
+    int line = 0;
+    for (const OcrWord& w : *words) line = std::max(line, w.line + 1);
+    for (OcrWord& w : again) w.block = (*words)[i].block, w.line = line;
+    std::vector<OcrWord> merged;
+    for (size_t k = 0; k < words->size(); ++k) {
+      if (k == i) merged.insert(merged.end(), again.begin(), again.end());
+      if ((k >= i && k < j) || Inside((*words)[k].box, crop)) continue;
+      merged.push_back(std::move((*words)[k]));
+    }
+    // Go on after the inserted words (words before i were not removed: the
+    // crop holds none of the run's own line before it, being doubtful-free).
+    size_t removed_before = 0;
+    for (size_t k = 0; k < i; ++k) removed_before += Inside((*words)[k].box, crop);
+    *words = std::move(merged);
+    i = i - removed_before + again.size();
+  }
+}
+
 }  // namespace
 
 
@@ -81,32 +193,8 @@ Status TesseractEngine::Recognize(PIX* image, double seconds, bool uniform_block
     return Status::Internal("Tesseract could not recognise the page");
   }
 
-  std::vector<OcrWord> words;
-  std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
-  int block = -1, line = -1;
-  if (it) {
-    do {
-      if (it->Empty(tesseract::RIL_WORD)) continue;
-      if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
-      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
-      std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
-      // On a page of pure speckle Tesseract can return one "word" of blanks
-      // spanning the page, with a high confidence: it is not a word.
-      if (!text || std::string_view(text.get()).find_first_not_of(" \t\n") == std::string_view::npos ||
-          IsRuleFragment(text.get())) {
-        continue;
-      }
-      int left, top, right, bottom;
-      it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom);
-      OcrWord w;
-      w.text = text.get();
-      w.box = Box{double(left), double(top), double(right), double(bottom)};
-      w.confidence = it->Confidence(tesseract::RIL_WORD);
-      w.block = std::max(block, 0);
-      w.line = std::max(line, 0);
-      words.push_back(std::move(w));
-    } while (it->Next(tesseract::RIL_WORD));
-  }
+  std::vector<OcrWord> words = RecognizedWords(api_.get());
+  ReadDoubtfulRunsAgain(api_.get(), pixGetWidth(image), pixGetHeight(image), &words);
   api_->Clear();
 
   page->width = pixGetWidth(image);

@@ -548,6 +548,18 @@ TEST_CASE("a speckled page read as noise is read again binarized, and its lines 
   CHECK(pages[0].ocr_confidence > 80);
 }
 
+TEST_CASE("a doubtful run of words is read again on its own: the signature title beside Nơi nhận", "[ocr][reread]") {
+  // Our công văn at 200 dpi: Tesseract's line finding splits "PHÓ GIÁM ĐỐC"
+  // (right) from its accents, which join "- Như trên;" (left) as "5 Á Ố",
+  // and reads the letters as "2g) ¬.." at confidence 13–18.
+  const std::string scan = vanban::testing::SourceDir() + "/corpus/scan/cv_baocao_cchc_sgddt.scan200.pdf";
+  std::vector<Page> pages = OcrPdfPages(scan, {2}, TestOptions());
+  REQUIRE(pages.size() == 1);
+  INFO(pages[0].text);
+  CHECK(pages[0].text.find("Nơi nhận: KT. GIÁM ĐỐC\n- Như trên;\nPHÓ GIÁM ĐỐC\n- Giám đốc, các PGĐ Sở;\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("the scan resolution of a page comes from its full-page image", "[ocr][dpi]") {
   struct Row {
     std::vector<ImageSize> images;
