@@ -143,11 +143,21 @@ void BuildReadingOrder(std::vector<OcrWord> words, Page* page) {
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!taken[i]) rest.push_back(i);
   }
+  // A line is placed by its first segment: where Tesseract joins a Nơi nhận
+  // item to the signature column's "(Đã ký)" higher up, the whole line's
+  // centre would move the item above the one printed before it.
+  std::vector<Box> placed(lines.size());
+  std::vector<bool> seen(lines.size(), false);
+  for (const Segment& s : segments) {
+    if (seen[s.line]) continue;
+    seen[s.line] = true;
+    placed[s.line] = s.box;
+  }
   std::stable_sort(rest.begin(), rest.end(),
-                   [&](size_t a, size_t b) { return lines[a].box.cy() < lines[b].box.cy(); });
+                   [&](size_t a, size_t b) { return placed[a].cy() < placed[b].cy(); });
   for (size_t r = 0; r < rest.size();) {
     size_t end = r + 1;
-    while (end < rest.size() && OverlapsVertically(lines[rest[r]].box, lines[rest[end]].box)) ++end;
+    while (end < rest.size() && OverlapsVertically(placed[rest[r]], placed[rest[end]])) ++end;
     std::stable_sort(rest.begin() + r, rest.begin() + end,
                      [&](size_t a, size_t b) { return lines[a].box.x0 < lines[b].box.x0; });
     r = end;

@@ -67,8 +67,7 @@ TEST_CASE("our samples as scans: header, references, recipients as in corpus/gol
       // "NĐ-CP" read "NÑĐ-CP" where Nghị định 118/2025 is cited a second time:
       // one reference too many.
       {"kh_cchc_thpt_hoaloc", {"references"}},
-      // Two recipients come out in the other order (the OCR's reading order),
-      // and "(t/h)" is read "(th)".
+      // "(t/h)" is read "(th)": the slash is lost.
       {"kh_chuyendoiso_thcs_phuthanh", {"recipients"}},
   };
   std::vector<std::string> fields = kHeader;

@@ -152,3 +152,40 @@ TEST_CASE("Word::line indexes the text's lines", "[ingest][order]") {
 
 }  // namespace
 }  // namespace vanban::ingest::internal
+
+// OCR pages (ingest/layout.h): Tesseract's lines, put in reading order.
+#include "ingest/layout.h"
+
+namespace vanban::ingest::internal {
+namespace {
+
+OcrWord Ocr(const std::string& text, double x0, double y0, double x1, double y1, int line) {
+  OcrWord w;
+  w.text = text;
+  w.box = Box{x0, y0, x1, y1};
+  w.confidence = 90;
+  w.line = line;
+  return w;
+}
+
+TEST_CASE("OCR lines are placed by their first segment, not by a far segment joined to them", "[ingest][layout]") {
+  // kh_chuyendoiso_thcs_phuthanh.scan300, its Nơi nhận: Tesseract joins
+  // "- Ban giám hiệu;" (y 575–600) to the signature's "(Đã ký)" (y 520–560)
+  // and gives that line before "- Phòng Văn hóa …" (y 541–566).
+  std::vector<OcrWord> words = {
+      Ocr("Nơi", 251, 469, 300, 493, 0),    Ocr("nhận:", 305, 469, 380, 493, 0),
+      Ocr("-", 252, 518, 260, 521, 1),      Ocr("UBND", 270, 507, 340, 532, 1),
+      Ocr("-", 252, 586, 260, 589, 2),      Ocr("Ban", 270, 575, 320, 600, 2),
+      Ocr("giám", 325, 575, 390, 600, 2),   Ocr("hiệu;", 395, 575, 460, 600, 2),
+      Ocr("(Đã", 1133, 520, 1184, 560, 2),  Ocr("ký)", 1197, 520, 1240, 560, 2),
+      Ocr("-", 253, 552, 261, 555, 3),      Ocr("Phòng", 270, 541, 350, 566, 3),
+      Ocr("-", 253, 620, 261, 623, 4),      Ocr("Lưu:", 270, 609, 330, 634, 4),
+  };
+  Page page;
+  page.height = 3508;
+  BuildReadingOrder(words, &page);
+  CHECK(page.text == "Nơi nhận:\n- UBND\n- Phòng\n- Ban giám hiệu; (Đã ký)\n- Lưu:");
+}
+
+}  // namespace
+}  // namespace vanban::ingest::internal
