@@ -139,6 +139,27 @@ std::string RemoveConverterArtefacts(std::string_view text) {
   return s;
 }
 
+std::string MendQuarterNumerals(std::string_view text) {
+  // "quý" (or unaccented "quy"), spaces, a numeral of OCR strokes, then no
+  // letter or digit.
+  // Not "1": "quý 1/2026" is how many write the first quarter.
+  static const RE2 kQuarter(R"(((?i:quý|quy)\s+)([HIlL]{1,3})([^\pL\pN]|$))");
+  std::string out;
+  re2::StringPiece in(text.data(), text.size());
+  const char* copied = text.data();
+  re2::StringPiece lead, numeral, after;
+  while (RE2::FindAndConsume(&in, kQuarter, &lead, &numeral, &after)) {
+    std::string strokes;
+    for (char c : numeral) strokes += c == 'H' ? "II" : "I";
+    if (strokes.size() > 3 || numeral == strokes) continue;  // not a quarter, or already one
+    out.append(copied, numeral.data() - copied);
+    out += strokes;
+    copied = numeral.data() + numeral.size();
+  }
+  out.append(copied, text.data() + text.size() - copied);
+  return out;
+}
+
 bool IsAllCaps(std::string_view s) {
   int letters = 0;
   for (size_t i = 0; i < s.size();) {

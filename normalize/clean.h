@@ -36,6 +36,11 @@ std::string RemoveConverterArtefacts(std::string_view text);
 // that follows the colon is in capitals.
 std::vector<std::string> SplitColumns(std::string_view line);
 
+// Quarters are I–IV, and OCR reads their strokes as H, l or L: "quý H"
+// → "quý II", "quy HI" → "quy III", "Quý l/2026" → "Quý I/2026". Only after
+// "quý"/"quy", and only when the strokes make I, II or III.
+std::string MendQuarterNumerals(std::string_view text);
+
 // A line of scattered specks as OCR reads them, between the lines of a
 // sentence (seed 001: "9 , ' , * * 9 *", "r t /"): three or more tokens,
 // each a single character, at least one of them neither letter, digit nor

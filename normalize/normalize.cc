@@ -68,6 +68,7 @@ std::string CleanText(std::string_view raw, bool split_columns, bool canonical_t
   std::string text = internal::ConvertLegacy(raw);
   text = internal::CleanCharacters(text);
   text = internal::RemoveConverterArtefacts(text);
+  text = internal::MendQuarterNumerals(text);
   std::string out;
   out.reserve(text.size());
   size_t b = 0;

@@ -104,6 +104,25 @@ TEST_CASE("SplitGluedSyllables parts marked syllables OCR ran together", "[norma
   }
 }
 
+TEST_CASE("MendQuarterNumerals: OCR strokes after quý", "[normalize][clean]") {
+  const Case cases[] = {
+      // As OCR read the shared scans of seeds 004 (200 dpi) and 001.
+      {"Báo cáo quý H: Gửi trước ngày 01/06/2023", "Báo cáo quý II: Gửi trước ngày 01/06/2023"},
+      {"cải cách hành chính quy HI năm 2025", "cải cách hành chính quy III năm 2025"},
+      {"Quy HI/2025", "Quy III/2025"},
+      {"Quý l/2026 và quý 1", "Quý I/2026 và quý 1"},
+      // Already right, or no quarter: unchanged.
+      {"quý III, quý IV", "quý III, quý IV"},
+      {"quý Hai", "quý Hai"},
+      {"quý 12", "quý 12"},
+      {"quý HHH", "quý HHH"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK(internal::MendQuarterNumerals(c.in) == c.want);
+  }
+}
+
 TEST_CASE("IsSpeckLine: single-character OCR specks, not short text", "[normalize][clean]") {
   // Seed 001's OCR, between two lines of one sentence.
   CHECK(internal::IsSpeckLine("9 , ' , * * 9 *"));
