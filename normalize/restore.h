@@ -23,12 +23,12 @@
 // Restore() may be called from several threads at once.
 //
 // Measured (corpus/model/README.md, bench/restore_bench.sh): 99.0% of the
-// syllables of the stripped accented seeds, 93.9% of held-out pages read by
+// syllables of the stripped accented seeds, 94.4% of held-out pages read by
 // tesseract -l eng; ~0.9-1 M syllables/s of one core on unaccented text,
-// ~340 k/s in OCR mode (held-out eng-OCR pages in one fresh process; 160 k/s
-// before the model carried precomputed channel candidates, in the same run;
-// the decoder's language-model lookups are most of what is left); model
-// load ~5 ms, ~44 MB resident for `vanban restore`.
+// ~0.75x that of the beam-8 decoder in OCR mode (ocr_beam 16: ~220 k/s
+// against ~295 k/s in one run on the held-out eng-OCR pages; the decoder's
+// language-model lookups are most of it); model load ~5 ms, ~44 MB resident
+// for `vanban restore`.
 //
 // The channel candidates of the spellings OCR mode meets most come with the
 // model (the folds of its vocabulary, the tokens of its OCR training pairs),
@@ -74,7 +74,14 @@ struct RestoreOptions {
   size_t channel_candidates = 30;
   // Channel cost of leaving a non-syllable token as it is (a name, an
   // English word) instead of reading it as a syllable.
+  // (The dev pages, corpus/model/README.md, would take 12: 97.59% against
+  // 97.45% at 14; but seed 001, OCR'd by another engine, then keeps "dupe"
+  // for "được" more often, so 14 stays.)
   float keep_cost = 14.0f;
+  // The same for capitals that no syllable folds to, left as a code (UBND,
+  // BT, VP) rather than read as a syllable ("SG" for "Sở"). Dev pages: 0,
+  // 2 and 4 97.45%, 6 97.43%.
+  float code_keep_cost = 4.0f;
 
   // Weight of the case model (lm_model.h LogTitle): how a syllable is
   // written inside a sentence, added to its cost; 0 turns it off.
@@ -83,6 +90,11 @@ struct RestoreOptions {
   // Hypotheses kept per token (states are the last two syllables). 0 = all,
   // i.e. exact Viterbi over the trigram lattice.
   size_t beam = 8;
+  // The same in OCR mode, where a token has ~17 candidates instead of ~3
+  // and more paths stay close: dev pages (corpus/model/README.md) 97.26% at
+  // 8, 97.38% at 12, 97.45% at 16, 97.45% at 24; OCR mode ~25% slower at 16
+  // than at 8.
+  size_t ocr_beam = 16;
   // Hypotheses scoring this far (natural log) below the best are dropped.
   float prune_margin = 12.0f;
   // At most this many fold candidates per token, most frequent first

@@ -91,7 +91,9 @@ bool CaseInformative(std::string_view text, const std::vector<TokenSpan>& tokens
 const char* PunctClass(char32_t cp);
 // With `ocr_digits`, digits inside a run of letters belong to the token
 // ("s6", "x4", "D6i": tesseract -l eng reads ố as 6 and ã as 4), as long as
-// the run has a letter, at most two digits and does not start with a number.
+// the run has a letter and at most two digits; it may start with one or two
+// digits before a letter ("16i" for lỗi, "14p" for lập), not with a longer
+// number ("2025a").
 std::vector<TokenSpan> ScanTokens(std::string_view text, bool ocr_digits = false);
 
 }  // namespace vanban::normalize

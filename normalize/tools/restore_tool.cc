@@ -8,6 +8,9 @@
 //   restore_tool ocr     MODEL PAIRS_DIR         → restores NAME.ocr.txt, scores
 //   restore_tool strip   -                       → stdin without diacritics
 //   restore_tool pages   LM_DIR OUT [TRAIN TEST] → pages for bench/make_ocr_pairs.sh
+//   restore_tool devpages LM_DIR OUT             → the dev pages (corpus/model/README.md)
+//   restore_tool cands   MODEL < TOKENS          → fold and channel candidates per token
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -19,6 +22,7 @@
 #include "normalize/lm_build.h"
 #include "normalize/lm_model.h"
 #include "normalize/restore.h"
+#include "normalize/restore_channel.h"
 #include "normalize/syllable.h"
 
 using namespace vanban;
@@ -58,6 +62,7 @@ int main(int argc, char** argv) {
     if (const char* w = getenv("RAW_MIX")) o.unigram_raw_mix = atof(w);
     if (const char* d = getenv("PLANS")) o.plans_dir = d;
     if (const char* w = getenv("PLAN_WEIGHT")) o.plan_weight = atoi(w);
+    if (const char* w = getenv("HELDOUT")) o.heldout_admin_docs = atoi(w);
     auto t0 = std::chrono::steady_clock::now();
     Status s = BuildModel(o);
     double sec = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -72,6 +77,7 @@ int main(int argc, char** argv) {
     // OUT/train/pNNN.src.txt and OUT/test/pNNN.src.txt for the OCR recipe.
     LmBuildOptions o;
     o.shared_lm_dir = argv[2];
+    if (const char* w = getenv("HELDOUT")) o.heldout_admin_docs = atoi(w);  // a dev set's documents
     std::string out = argv[3];
     size_t max_train = argc >= 5 ? atoi(argv[4]) : 60, max_test = argc >= 6 ? atoi(argv[5]) : 24;
     for (bool held : {false, true}) {
@@ -85,9 +91,41 @@ int main(int argc, char** argv) {
       for (size_t i = 0; i < pages->size(); ++i) {
         char name[32];
         snprintf(name, sizeof name, "/p%03zu.src.txt", i);
-        std::ofstream(dir + name) << (*pages)[i];
+        // A page that changed (another page count) needs reading again.
+        std::string path = dir + name;
+        if (std::filesystem::exists(path) && Read(path) != (*pages)[i])
+          std::filesystem::remove(path.substr(0, path.size() - 8) + ".ocr.txt");
+        std::ofstream(path) << (*pages)[i];
       }
     }
+    return 0;
+  }
+  if (cmd == "devpages" && argc >= 4) {
+    // Pages of the 24 administrative documents held out before the OCR test
+    // set's 12 (a dev set for tuning: build its model with HELDOUT=36).
+    LmBuildOptions o;
+    o.shared_lm_dir = argv[2];
+    auto test_docs = HeldOutDocuments(o);
+    o.heldout_admin_docs = 36;
+    auto pages = OcrPages(o, /*heldout=*/true, 72);
+    if (!test_docs.ok() || !pages.ok()) {
+      std::cerr << (test_docs.ok() ? pages.status() : test_docs.status()).ToString() << "\n";
+      return 1;
+    }
+    for (std::string& d : *test_docs) std::replace(d.begin(), d.end(), '\t', ' ');
+    std::filesystem::create_directories(argv[3]);
+    size_t n = 0;
+    for (const std::string& page : *pages) {
+      std::string_view body(page);
+      while (!body.empty() && body.back() == '\n') body.remove_suffix(1);
+      bool test = false;
+      for (const std::string& d : *test_docs) test = test || d.find(body) != std::string::npos;
+      if (test) continue;
+      char name[32];
+      snprintf(name, sizeof name, "/p%03zu.src.txt", n++);
+      std::ofstream(std::string(argv[3]) + name) << page;
+    }
+    std::cerr << n << " dev pages in " << argv[3] << "\n";
     return 0;
   }
   if (cmd == "heldout" && argc >= 4) {
@@ -114,6 +152,24 @@ int main(int argc, char** argv) {
               << " p2=" << (*m)->LogProb2(v, w) << " p1=" << (*m)->Unigram(w) << "\n";
     return 0;
   }
+  if (cmd == "cands") {  // restore_tool cands MODEL < folded tokens: fold and channel candidates
+    auto m = LmModel::Open(argv[2]);
+    if (!m.ok()) return 1;
+    auto ch = Channel::Parse((*m)->Section("channel"));
+    if (!ch.ok()) return 1;
+    ch->IndexVocabulary(**m);
+    RestoreOptions ro;
+    std::string tok;
+    while (std::cin >> tok) {
+      std::cout << tok << "\tF";
+      for (SyllableId id : (*m)->Candidates(tok)) std::cout << " " << (*m)->Syllable(id);
+      std::cout << "\tC";
+      for (const auto& c : ch->TokenCandidates(tok, ro.channel_margin, ro.channel_candidates))
+        std::cout << " " << (*m)->Syllable(c.id) << ":" << c.cost;
+      std::cout << "\n";
+    }
+    return 0;
+  }
   if (cmd == "strip") {  // restore_tool strip - : accented stdin → unaccented stdout
     std::ostringstream ss;
     ss << std::cin.rdbuf();
@@ -122,7 +178,11 @@ int main(int argc, char** argv) {
   }
   if (cmd == "restore") {
     RestoreOptions ro;
+    if (const char* b = getenv("KEEP")) ro.keep_cost = atof(b);
+    if (const char* b = getenv("CODEKEEP")) ro.code_keep_cost = atof(b);
+    if (const char* b = getenv("OCRBEAM")) ro.ocr_beam = atoi(b);
     if (const char* b = getenv("BEAM")) ro.beam = atoi(b);
+    if (const char* b = getenv("OCRBEAM")) ro.ocr_beam = atoi(b);
     if (const char* b = getenv("MAXCAND")) ro.max_candidates = atoi(b);
     auto r = Restorer::Load(argv[2], ro);
     if (!r.ok()) {
@@ -137,11 +197,13 @@ int main(int argc, char** argv) {
   if ((cmd == "eval" || cmd == "ocr") && argc >= 4) {
     RestoreOptions ro;
     if (const char* b = getenv("BEAM")) ro.beam = atoi(b);
+    if (const char* b = getenv("OCRBEAM")) ro.ocr_beam = atoi(b);
     if (const char* b = getenv("MAXCAND")) ro.max_candidates = atoi(b);
     if (const char* b = getenv("CHW")) ro.channel_weight = atof(b);
     if (const char* b = getenv("CHCAND")) ro.channel_candidates = atoi(b);
     if (const char* b = getenv("CHMARGIN")) ro.channel_margin = atof(b);
     if (const char* b = getenv("KEEP")) ro.keep_cost = atof(b);
+    if (const char* b = getenv("CODEKEEP")) ro.code_keep_cost = atof(b);
     if (const char* b = getenv("CASEW")) ro.case_weight = atof(b);
     if (const char* b = getenv("ARCHIVE")) ro.archive_model_path = b;
     if (const char* b = getenv("ARCHIVE_W")) ro.archive_weight = atof(b);
@@ -186,6 +248,12 @@ int main(int argc, char** argv) {
       std::cout << "accuracy " << s.accuracy() * 100 << "% (" << s.correct << "/" << s.syllables
                 << ", input unrestored " << base.accuracy() * 100 << "%)\n";
       if (getenv("SHOW")) std::cout << out << "\n";
+      if (const char* d = getenv("OUTDIR")) {  // restored pages for error analysis
+        static int page = 0;
+        char name[32];
+        snprintf(name, sizeof name, "/r%03d.txt", page++);
+        std::ofstream(std::string(d) + name) << "#GOLD\n" << gold << "\n#INPUT\n" << input << "\n#OUT\n" << out;
+      }
       if (getenv("DIFF")) {
         std::string g = LowerSyllable(CanonicalTones(gold)), o = LowerSyllable(CanonicalTones(out));
         auto gt = ScanTokens(g), ot = ScanTokens(o);

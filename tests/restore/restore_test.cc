@@ -282,8 +282,8 @@ std::string OcrTestSet() {
 }
 
 // Issue 5 asks ≥ 95%; not yet met. This case is a regression floor at the
-// measured 93.9% (corpus/model/README.md) less 0.1 point, not the target.
-TEST_CASE("Restore: held-out text read by tesseract -l eng, regression floor 93.8% (target 95% not yet met)",
+// measured 94.39% (corpus/model/README.md) less 0.1 point, not the target.
+TEST_CASE("Restore: held-out text read by tesseract -l eng, regression floor 94.3% (target 95% not yet met)",
           "[restore][accuracy]") {
   std::string dir = OcrTestSet();
   RestoreScore total, before;
@@ -303,7 +303,7 @@ TEST_CASE("Restore: held-out text read by tesseract -l eng, regression floor 93.
       "issue 5 target 95%%: %s)\n",
       100 * total.accuracy(), total.syllables, 100 * before.accuracy(),
       total.accuracy() >= 0.95 ? "met" : "not yet met");
-  CHECK(total.accuracy() >= 0.938);
+  CHECK(total.accuracy() >= 0.943);
 }
 
 TEST_CASE("Restore: an archive model of seeds 000, 002, 004 improves stripped 003", "[restore][archive]") {
