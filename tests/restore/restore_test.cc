@@ -135,16 +135,22 @@ TEST_CASE("PlanText: a sample plan's markup counted as plain sentences", "[resto
   }
 }
 
+// The syllables of one of our sample plans, as the shipped model numbers them.
+std::vector<SyllableId> SampleIds(const LmModel& lm) {
+  std::string text = LowerSyllable(CanonicalTones(PlanText(ReadFile(SourceDir() + "/corpus/plans/kh_cchc_thpt_hoaloc.plan"))));
+  std::vector<SyllableId> ids;
+  for (const TokenSpan& t : ScanTokens(text))
+    if (t.word()) ids.push_back(lm.Find(std::string_view(text).substr(t.begin, t.end - t.begin)));
+  return ids;
+}
+
 // The decoder probes a trigram only where its bigram suffix is stored
 // (lm_model.h): check that the shipped model keeps that promise on the
 // trigrams of a plan it counted, where many are stored.
 TEST_CASE("LmModel: every stored trigram's bigram suffix is stored", "[restore][lm]") {
   auto lm = LmModel::Open(ShippedModel());
   REQUIRE(lm.ok());
-  std::string text = LowerSyllable(CanonicalTones(PlanText(ReadFile(SourceDir() + "/corpus/plans/kh_cchc_thpt_hoaloc.plan"))));
-  std::vector<SyllableId> ids;
-  for (const TokenSpan& t : ScanTokens(text))
-    if (t.word()) ids.push_back((*lm)->Find(std::string_view(text).substr(t.begin, t.end - t.begin)));
+  const std::vector<SyllableId> ids = SampleIds(**lm);
   size_t trigrams = 0;
   for (size_t i = 2; i < ids.size(); ++i) {
     float lp;
@@ -162,10 +168,7 @@ TEST_CASE("LmModel: every stored trigram's bigram suffix is stored", "[restore][
 TEST_CASE("LmModel: bulk lookups answer as the lookups one by one", "[restore][lm]") {
   auto lm = LmModel::Open(ShippedModel());
   REQUIRE(lm.ok());
-  std::string text = LowerSyllable(CanonicalTones(PlanText(ReadFile(SourceDir() + "/corpus/plans/kh_cchc_thpt_hoaloc.plan"))));
-  std::vector<SyllableId> ids;
-  for (const TokenSpan& t : ScanTokens(text))
-    if (t.word()) ids.push_back((*lm)->Find(std::string_view(text).substr(t.begin, t.end - t.begin)));
+  const std::vector<SyllableId> ids = SampleIds(**lm);
   REQUIRE(ids.size() > 300);
   std::vector<SyllableId> vs(ids.begin(), ids.begin() + 7), ws(ids.begin() + 5, ids.begin() + 300);
   vs.push_back(kBos), vs.push_back(kUnk);
