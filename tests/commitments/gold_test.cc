@@ -13,6 +13,7 @@
 #include <map>
 #include <utility>
 
+#include "bench/cer.h"
 #include "tests/commitments/seeds.h"
 #include "tests/support/support.h"
 
@@ -101,6 +102,52 @@ TEST_CASE("seed 001 (unaccented OCR) has the four numbered parts of the gold", "
   std::printf("001 sections equal to gold: %d of %zu (restorer %s)\n", equal, gold.size(),
               SeedRestorer() ? "loaded" : "not loaded");
   if (SeedRestorer()) CHECK(equal >= 2);
+}
+
+// Seed 001 reaches the gold only through restoration (issue 5), whose
+// errors stay in the statements ("dupe khỏe phục" for "được khắc phục"). Each
+// gold target is paired with the extracted one of its value whose statement
+// is nearest. Every value must be found; statements within 3 edits + 2% of
+// their length are counted against a regression floor of 12 of 14 (issue 3
+// asks 95%: not met while restoration leaves these errors). Deadlines: the
+// dates exact.
+TEST_CASE("seed 001 (unaccented OCR): every target value, statements as far as restoration gets them (floor 12 of 14)",
+          "[commitments][gold]") {
+  RequireShared();
+  Seed seed = LoadSeed("001_4fa500642386260b");
+  if (SeedRestorer() == nullptr) FAIL("the restorer's model did not load: seed 001 cannot be read");
+  std::vector<std::pair<double, std::u32string>> pool;
+  for (const Target& t : seed.record.targets)
+    if (t.unit == "%") pool.push_back({t.value, bench::CerNormalize(t.text)});
+  int values = 0, near = 0, exact = 0;
+  for (const auto& g : seed.gold["targets"]) {
+    const std::u32string want = bench::CerNormalize(g["text"].get<std::string>());
+    long best = -1;
+    size_t at = pool.size();
+    for (size_t i = 0; i < pool.size(); ++i) {
+      if (pool[i].first != g["value"].get<double>()) continue;
+      const long edits = bench::EditDistance(pool[i].second, want);
+      if (best < 0 || edits < best) best = edits, at = i;
+    }
+    INFO(g.dump());
+    CHECK(at < pool.size());
+    if (at == pool.size()) continue;
+    ++values;
+    near += best <= 3 + static_cast<long>(want.size()) / 50;
+    exact += best == 0;
+    pool.erase(pool.begin() + static_cast<long>(at));
+  }
+  std::printf("seed 001 targets: %d gold, %d values found, %d statements within restoration errors, %d exact\n",
+              static_cast<int>(seed.gold["targets"].size()), values, near, exact);
+  CHECK(pool.empty());  // no extra percentages
+  CHECK(near >= 12);
+
+  std::vector<std::string> got, want;
+  for (const Deadline& d : seed.record.deadlines) got.push_back(d.date);
+  for (const auto& g : seed.gold["deadlines"]) want.push_back(g["date"].get<std::string>());
+  std::sort(got.begin(), got.end());
+  std::sort(want.begin(), want.end());
+  CHECK(got == want);
 }
 
 TEST_CASE("deadlines equal the gold", "[commitments][gold]") {
