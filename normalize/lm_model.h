@@ -94,10 +94,6 @@ class LmModel {
   // stored[...] are those of (vs[j], ws[i]). The reads of all pairs are
   // issued before any is used: a decoder asks about ~100 pairs a token, most
   // of them cache misses, and asked one by one their latencies add up.
-  // `hashes` is scratch.
-  void LogProb2Many(std::span<const SyllableId> vs, std::span<const SyllableId> ws, float* p2, uint8_t* stored,
-                    std::vector<uint64_t>& hashes) const;
-
   // The pieces of LogProb() for a decoder that shares them across
   // hypotheses: the back-off weight of context (u, v) and whether any
   // trigram continues it (when not, the trigram table need not be probed).
@@ -106,6 +102,12 @@ class LmModel {
     bool has_trigrams = false;
   };
   Context ContextOf(SyllableId u, SyllableId v) const;
+  // `hashes` is scratch. With `contexts`, contexts[...] is also
+  // ContextOf(vs[j], ws[i]) where the pair is stored (left alone where not:
+  // then it is {}): the same table slot, so a decoder gets the context of
+  // the hypotheses it makes for nothing.
+  void LogProb2Many(std::span<const SyllableId> vs, std::span<const SyllableId> ws, float* p2, uint8_t* stored,
+                    std::vector<uint64_t>& hashes, Context* contexts = nullptr) const;
   // The stored log p3(w | u v), if any.
   bool Trigram(SyllableId u, SyllableId v, SyllableId w, float* logprob) const;
   // Trigram() of many keys (TrigramKey) at once, the reads issued first;
@@ -114,6 +116,12 @@ class LmModel {
     return (uint64_t(u) << 32) | (uint64_t(v) << 16) | w;
   }
   void TrigramMany(std::span<const uint64_t> keys, float* logprob) const;
+  // Starts reading the trigram table's slot of `key`, for a TrigramMany soon.
+  void PrefetchTrigram(uint64_t key) const {
+    const uint64_t slot = HashKey(key) & tri_mask_;
+    __builtin_prefetch(&tri_keys_[slot]);
+    __builtin_prefetch(&tri_vals_[slot]);
+  }
   // The same one order up (four-gram models; {} otherwise).
   Context Context3Of(SyllableId t, SyllableId u, SyllableId v) const;
   bool Fourgram(SyllableId t, SyllableId u, SyllableId v, SyllableId w, float* logprob) const;
@@ -145,12 +153,21 @@ class LmModel {
   // pairs a decoder asks about are not stored (92% on OCR text), and the
   // filter (~24 bits a bigram, 512 KB for the shipped model) answers them
   // from cache where the table (6 MB) would miss.
+  //
+  // Its hash is multiplicative, FilterHash(v << 16 | w) = A(v) + B(w) with
+  // A(v) = (v << 16) * kFilterMul, B(w) = w * kFilterMul (mod 2^64): a
+  // decoder asking about every pair of V words × W words pays one addition
+  // a pair, the table's mixing hash only for the pairs it lets through.
+  // Word and bits come from the product's high bits, which depend on every
+  // bit of the key.
+  static constexpr uint64_t kFilterMul = 0x9E3779B97F4A7C15ULL;
+  static uint64_t FilterHash(uint64_t key) { return key * kFilterMul; }
   std::vector<uint64_t> bi_filter_;
-  uint64_t bi_filter_mask_ = 0;
+  int bi_filter_shift_ = 64;  // 64 − log2(words)
   void BuildBigramFilter();
-  bool MaybeBigram(uint64_t hash) const {
-    uint64_t word = bi_filter_[(hash >> 32) & bi_filter_mask_];
-    uint64_t bits = (1ULL << (hash & 63)) | (1ULL << ((hash >> 6) & 63));
+  bool MaybeBigram(uint64_t filter_hash) const {
+    uint64_t word = bi_filter_[filter_hash >> bi_filter_shift_];
+    uint64_t bits = (1ULL << ((filter_hash >> 36) & 63)) | (1ULL << ((filter_hash >> 42) & 63));
     return (word & bits) == bits;
   }
   uint64_t tri_mask_ = 0;
