@@ -38,8 +38,13 @@ struct Slot {
 
 struct Hyp {
   SyllableId t, u, v;  // the last three words (t unused by a trigram model)
+  // The model's context (u, v) (LmModel::ContextOf), for a trigram model
+  // without an archive one: found in the same table slot as p2(v | u) when
+  // the hypothesis is made (LmModel::LogProb2Many), not probed again.
+  bool has_trigrams;
   float score;
   int32_t back;  // index of the previous hypothesis in the arena
+  float backoff;
 };
 
 // The decoder's working memory for one token, reused from token to token.
@@ -62,10 +67,19 @@ struct BeamScratch {
   std::vector<SyllableId> ws;
   std::vector<float> p2, p3, lp;
   std::vector<uint8_t> stored2, stored3;
+  // ExtendTrigram: the live hypotheses' parts (score, context, last words,
+  // index of the last word in prev_v), and per (choice, distinct v) the
+  // context of (v, w) where stored2, and the best score and its hypothesis.
+  std::vector<float> live_score, live_backoff;
+  std::vector<uint8_t> live_has_trigrams;
+  std::vector<SyllableId> live_u;
+  std::vector<LmModel::Context> ctx2;
+  std::vector<float> next_score;
+  std::vector<int32_t> next_back;
   std::vector<uint64_t> hashes, tri_keys;
   std::vector<uint32_t> tri_at;
   std::vector<float> tri_lp;
-  std::vector<float> kept;  // KeepBest's heap
+  std::vector<float> kept;  // KeepBest's scores
 };
 
 bool HasCombining(std::string_view s) {
@@ -177,6 +191,11 @@ struct Restorer::Impl {
                                  size_t beam) const;
   // Fills x.next with the hypotheses after slot `s`, from x.arena[from, to).
   void Extend(const Slot& s, const Choice* choices, size_t from, size_t to, float floor, BeamScratch& x) const;
+  // Extend() for a trigram model without an archive one (the shipped
+  // case): the same scores, from the lookups in bulk, with states the last
+  // word alone and each hypothesis's context carried in it.
+  void ExtendTrigram(const Slot& s, const Choice* choices, size_t from, size_t to, float floor,
+                     BeamScratch& x) const;
   // Scores choice `c` after every live hypothesis into x.next.
   void ScoreChoice(const Choice& ch, size_t c, BeamScratch& x) const;
   // The language model's parts for every choice after every live
@@ -393,35 +412,53 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
 
 namespace {
 
-// Appends to `arena` the `beam` best hypotheses of `next` that some
-// hypothesis reached, in their order in `next` (of equal scores at the
-// cut, the first). The cut is the beam-th best score, found in a min-heap of
-// scores: cheaper than partially sorting the ~200 hypotheses of an OCR
-// token (each choice after each state) to keep 8.
-void KeepBest(const std::vector<Hyp>& next, size_t beam, std::vector<float>& heap, std::vector<Hyp>& arena) {
-  heap.clear();
-  size_t reached = 0;
-  for (const Hyp& h : next) {
-    if (h.back < 0) continue;
-    ++reached;
-    if (heap.size() < beam) {
-      heap.push_back(h.score);
-      std::push_heap(heap.begin(), heap.end(), std::greater<float>());
-    } else if (h.score > heap.front()) {
-      std::pop_heap(heap.begin(), heap.end(), std::greater<float>());
-      heap.back() = h.score;
-      std::push_heap(heap.begin(), heap.end(), std::greater<float>());
-    }
+// Takes the `beam` best of n scored hypotheses (score(i) > −∞: some
+// hypothesis reached it) in their order i (of equal scores at the cut, the
+// first). The cut is the beam-th best score, kept in `best` (descending):
+// the choices of a token come cheapest first, so after the first few most
+// scores fall below best[beam − 1] at one well-predicted comparison
+// (std::nth_element over the scores spent twice the time of this, in
+// mispredicted branches).
+template <typename Score, typename Take>
+void KeepBest(size_t n, size_t beam, Score score, std::vector<float>& best, Take take) {
+  if (n <= beam) {  // all reached are kept (Viterbi's unbounded beam too)
+    for (size_t i = 0; i < n; ++i)
+      if (score(i) > kNegInf) take(i);
+    return;
   }
-  const float cut = reached > beam ? heap.front() : kNegInf;
-  size_t above = 0;
-  for (const Hyp& h : next) above += h.back >= 0 && h.score > cut;
-  size_t at_cut = std::min(reached, beam) - above;  // taken from those scoring exactly the cut
-  for (const Hyp& h : next) {
-    if (h.back < 0) continue;
-    bool take = h.score > cut;
-    if (!take && h.score == cut && at_cut > 0) take = true, --at_cut;
-    if (take) arena.push_back(h);
+  best.clear();
+  size_t reached = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const float sc = score(i);
+    if (!(sc > kNegInf)) continue;
+    ++reached;
+    size_t j = best.size();
+    if (j < beam) {
+      best.push_back(sc);
+    } else if (sc > best.back()) {
+      --j;
+    } else {
+      continue;
+    }
+    for (; j > 0 && best[j - 1] < sc; --j) best[j] = best[j - 1];
+    best[j] = sc;
+  }
+  float cut = kNegInf;
+  size_t at_cut = 0;  // taken from those scoring exactly the cut
+  if (reached > beam) {
+    cut = best.back();
+    size_t above = 0;
+    for (float sc : best) above += sc > cut;
+    at_cut = beam - above;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const float sc = score(i);
+    if (sc > cut) {
+      take(i);
+    } else if (sc == cut && at_cut > 0) {
+      take(i);
+      --at_cut;
+    }
   }
 }
 
@@ -435,19 +472,38 @@ std::vector<SyllableId> Restorer::Impl::Decode(const std::vector<Slot>& slots, c
   std::vector<SyllableId> best(slots.size(), kUnk);
   BeamScratch x;
   if (beam == 0) beam = std::numeric_limits<size_t>::max();
+  const bool trigram = !archive && !lm->HasFourgrams();
+  const LmModel::Context start = trigram ? lm->ContextOf(kBos, kBos) : LmModel::Context{};
   size_t i = 0;
   while (i < slots.size()) {
     size_t j = i + 1;
     while (j < slots.size() && !slots[j].hard_break) ++j;
     std::vector<Hyp>& arena = x.arena;
     arena.clear();
-    arena.push_back({kBos, kBos, kBos, 0, -1});
+    arena.push_back({kBos, kBos, kBos, start.has_trigrams, 0, -1, start.backoff});
     size_t from = 0, to = 1;
     float floor = kNegInf;
     for (size_t k = i; k < j; ++k) {
-      Extend(slots[k], choices.data() + slots[k].first, from, to, floor, x);
-      from = arena.size();
-      KeepBest(x.next, beam, x.kept, arena);
+      const Choice* ch = choices.data() + slots[k].first;
+      if (trigram) {
+        ExtendTrigram(slots[k], ch, from, to, floor, x);
+        from = arena.size();
+        const size_t V = x.prev_v.size();
+        KeepBest(
+            x.next_score.size(), beam, [&](size_t i) { return x.next_score[i]; }, x.kept,
+            [&](size_t i) {
+              const Hyp prev = arena[x.next_back[i]];
+              const LmModel::Context ctx = x.stored2[i] ? x.ctx2[i] : LmModel::Context{};
+              arena.push_back({prev.u, prev.v, ch[i / V].id, ctx.has_trigrams, x.next_score[i], x.next_back[i],
+                               ctx.backoff});
+            });
+      } else {
+        Extend(slots[k], ch, from, to, floor, x);
+        from = arena.size();
+        KeepBest(
+            x.next.size(), beam, [&](size_t i) { return x.next[i].score; }, x.kept,
+            [&](size_t i) { arena.push_back(x.next[i]); });
+      }
       to = arena.size();
       // Hypotheses this far behind the best one never recover (measured on
       // the seeds: no change in accuracy, a third of the time).
@@ -497,9 +553,80 @@ void Restorer::Impl::Extend(const Slot& s, const Choice* choices, size_t from, s
     if (!archive) x.ctx.push_back(four ? lm->Context3Of(hy.t, hy.u, hy.v) : lm->ContextOf(hy.u, hy.v));
   }
   const size_t S = x.state_key.size();
-  x.next.assign(size_t(s.count) * S, Hyp{0, 0, 0, kNegInf, -1});
+  x.next.assign(size_t(s.count) * S, Hyp{0, 0, 0, false, kNegInf, -1, 0});
   if (!archive) LookUp(choices, s.count, x);
   for (uint32_t c = 0; c < s.count; ++c) ScoreChoice(choices[c], c, x);
+}
+
+void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t from, size_t to, float floor,
+                                   BeamScratch& x) const {
+  // States after this token are (v, w): by distinct last word v of the live
+  // hypotheses, and choice.
+  x.live.clear(), x.v_of.clear(), x.prev_v.clear();
+  x.live_score.clear(), x.live_backoff.clear(), x.live_has_trigrams.clear(), x.live_u.clear();
+  for (size_t h = from; h < to; ++h) {
+    const Hyp& hy = x.arena[h];
+    if (hy.score < floor) continue;
+    size_t vi = std::find(x.prev_v.begin(), x.prev_v.end(), hy.v) - x.prev_v.begin();
+    if (vi == x.prev_v.size()) x.prev_v.push_back(hy.v);
+    x.live.push_back(uint32_t(h));
+    x.v_of.push_back(uint32_t(vi));
+    x.live_score.push_back(hy.score);
+    x.live_backoff.push_back(hy.backoff);
+    x.live_has_trigrams.push_back(hy.has_trigrams);
+    x.live_u.push_back(hy.u);
+  }
+  const size_t C = s.count, V = x.prev_v.size(), L = x.live.size();
+  x.ws.resize(C);
+  for (size_t c = 0; c < C; ++c) x.ws[c] = choices[c].id;
+  x.p2.resize(C * V), x.stored2.resize(C * V), x.ctx2.resize(C * V);
+  lm->LogProb2Many(x.prev_v, x.ws, x.p2.data(), x.stored2.data(), x.hashes, x.ctx2.data());
+  // p(w | u v) = p3(u v w) if stored, else bo(u v) + p2(v w); trigrams are
+  // looked up only where (u, v) has some and (v, w) is stored (9% of the
+  // pairs on OCR text). The others are scored at once; those are scored
+  // after the trigram lookups, in bulk, as if in their turn: a state keeps
+  // the best score after the choice, of equal ones the first hypothesis's.
+  x.next_score.assign(C * V, kNegInf);
+  x.next_back.resize(C * V);
+  x.tri_keys.clear(), x.tri_at.clear(), x.tri_lp.clear();
+  const uint32_t* v_of = x.v_of.data();
+  const uint32_t* live = x.live.data();
+  const float* live_score = x.live_score.data();
+  const float* live_backoff = x.live_backoff.data();
+  const uint8_t* has_trigrams = x.live_has_trigrams.data();
+  float* next_score = x.next_score.data();
+  int32_t* next_back = x.next_back.data();
+  for (size_t c = 0; c < C; ++c) {
+    const float cost = choices[c].cost;
+    const float* p2 = x.p2.data() + c * V;
+    const uint8_t* stored2 = x.stored2.data() + c * V;
+    float* row_score = next_score + c * V;
+    int32_t* row_back = next_back + c * V;
+    for (size_t k = 0; k < L; ++k) {
+      const uint32_t vi = v_of[k];
+      const float lp = live_backoff[k] + p2[vi];
+      if (has_trigrams[k] && stored2[vi]) {
+        x.tri_keys.push_back(LmModel::TrigramKey(x.live_u[k], x.prev_v[vi], x.ws[c]));
+        lm->PrefetchTrigram(x.tri_keys.back());
+        x.tri_at.push_back(uint32_t(c * L + k));
+        x.tri_lp.push_back(lp);
+        continue;
+      }
+      const float sc = live_score[k] + lp - cost;
+      const bool better = sc > row_score[vi];
+      row_back[vi] = better ? int32_t(live[k]) : row_back[vi];
+      row_score[vi] = better ? sc : row_score[vi];
+    }
+  }
+  if (x.tri_keys.empty()) return;
+  lm->TrigramMany(x.tri_keys, x.tri_lp.data());
+  for (size_t i = 0; i < x.tri_at.size(); ++i) {
+    const size_t c = x.tri_at[i] / L, k = x.tri_at[i] % L, at = c * V + v_of[k];
+    const float sc = live_score[k] + x.tri_lp[i] - choices[c].cost;
+    // live[] ascends with k: of equal scores the earlier hypothesis wins.
+    if (sc > next_score[at] || (sc == next_score[at] && sc > kNegInf && int32_t(live[k]) < next_back[at]))
+      next_score[at] = sc, next_back[at] = int32_t(live[k]);
+  }
 }
 
 void Restorer::Impl::LookUp(const Choice* choices, size_t count, BeamScratch& x) const {
@@ -536,7 +663,7 @@ void Restorer::Impl::ScoreChoice(const Choice& ch, size_t c, BeamScratch& x) con
     const Hyp& hy = x.arena[x.live[k]];
     float sc = hy.score + lp - ch.cost;
     Hyp& n = next[x.state_of[k]];
-    if (sc > n.score) n = {hy.u, hy.v, ch.id, sc, int32_t(x.live[k])};
+    if (sc > n.score) n = {hy.u, hy.v, ch.id, false, sc, int32_t(x.live[k]), 0};
   };
   if (archive) {
     for (size_t k = 0; k < x.live.size(); ++k) {
