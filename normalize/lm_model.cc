@@ -232,6 +232,19 @@ void LmModel::LogProb2Many(std::span<const SyllableId> vs, std::span<const Sylla
   }
 }
 
+bool LmModel::Bigram(SyllableId v, SyllableId w, float* p2, Context* context) const {
+  const uint64_t key = (uint64_t(v) << 16) | w;
+  for (uint64_t s = HashKey(key) & bi_mask_;; s = (s + 1) & bi_mask_) {
+    if (bi_keys_[s] == key) {
+      *p2 = DequantizeLogProb(bi_vals_[s] & 0xFFFF);
+      const uint16_t q = bi_vals_[s] >> 16;
+      *context = {DequantizeLogProb(q), q != 0};
+      return true;
+    }
+    if (bi_keys_[s] == kEmptySlot) return false;
+  }
+}
+
 void LmModel::TrigramMany(std::span<const uint64_t> keys, float* logprob) const {
   for (uint64_t key : keys) {
     const uint64_t slot = HashKey(key) & tri_mask_;

@@ -90,10 +90,6 @@ class LmModel {
   // log p(w | v), the bigram part only; `stored` says whether p2(vw) is in
   // the table (when not, no trigram ends in vw).
   float LogProb2(SyllableId v, SyllableId w, bool* stored = nullptr) const;
-  // LogProb2 of every pair of vs × ws at once: p2[i * vs.size() + j] and
-  // stored[...] are those of (vs[j], ws[i]). The reads of all pairs are
-  // issued before any is used: a decoder asks about ~100 pairs a token, most
-  // of them cache misses, and asked one by one their latencies add up.
   // The pieces of LogProb() for a decoder that shares them across
   // hypotheses: the back-off weight of context (u, v) and whether any
   // trigram continues it (when not, the trigram table need not be probed).
@@ -102,12 +98,39 @@ class LmModel {
     bool has_trigrams = false;
   };
   Context ContextOf(SyllableId u, SyllableId v) const;
+  // LogProb2 of every pair of vs × ws at once: p2[i * vs.size() + j] and
+  // stored[...] are those of (vs[j], ws[i]). The reads of all pairs are
+  // issued before any is used: a decoder asks about ~100 pairs a token, most
+  // of them cache misses, and asked one by one their latencies add up.
   // `hashes` is scratch. With `contexts`, contexts[...] is also
   // ContextOf(vs[j], ws[i]) where the pair is stored (left alone where not:
   // then it is {}): the same table slot, so a decoder gets the context of
   // the hypotheses it makes for nothing.
   void LogProb2Many(std::span<const SyllableId> vs, std::span<const SyllableId> ws, float* p2, uint8_t* stored,
                     std::vector<uint64_t>& hashes, Context* contexts = nullptr) const;
+  // The same answers piecewise, for a decoder that scores each pair as it
+  // asks: whether (v, w) may be stored, from the bigram filter (below; no
+  // false negatives) with its hash in two parts,
+  // MaybeBigram(FilterPartOfV(v) + FilterPartOfW(w)); where not,
+  // LogProb2(v, w) is UnigramBackoff(v) + Unigram(w) and ContextOf(v, w)
+  // is {}; where it may be, Bigram() probes the table (after
+  // PrefetchBigram, some work earlier).
+  static uint64_t FilterPartOfV(SyllableId v) { return FilterHash(uint64_t(v) << 16); }
+  static uint64_t FilterPartOfW(SyllableId w) { return FilterHash(w); }
+  bool MaybeBigram(uint64_t filter_hash) const {
+    uint64_t word = bi_filter_[filter_hash >> bi_filter_shift_];
+    uint64_t bits = (1ULL << ((filter_hash >> 36) & 63)) | (1ULL << ((filter_hash >> 42) & 63));
+    return (word & bits) == bits;
+  }
+  float UnigramBackoff(SyllableId v) const { return unigram_[2 * v + 1]; }
+  void PrefetchBigram(SyllableId v, SyllableId w) const {
+    const uint64_t slot = HashKey((uint64_t(v) << 16) | w) & bi_mask_;
+    __builtin_prefetch(&bi_keys_[slot]);
+    __builtin_prefetch(&bi_vals_[slot]);
+  }
+  // The stored p2(w | v) and ContextOf(v, w); false (both left alone) when
+  // the pair is not stored.
+  bool Bigram(SyllableId v, SyllableId w, float* p2, Context* context) const;
   // The stored log p3(w | u v), if any.
   bool Trigram(SyllableId u, SyllableId v, SyllableId w, float* logprob) const;
   // Trigram() of many keys (TrigramKey) at once, the reads issued first;
@@ -165,11 +188,6 @@ class LmModel {
   std::vector<uint64_t> bi_filter_;
   int bi_filter_shift_ = 64;  // 64 − log2(words)
   void BuildBigramFilter();
-  bool MaybeBigram(uint64_t filter_hash) const {
-    uint64_t word = bi_filter_[filter_hash >> bi_filter_shift_];
-    uint64_t bits = (1ULL << ((filter_hash >> 36) & 63)) | (1ULL << ((filter_hash >> 42) & 63));
-    return (word & bits) == bits;
-  }
   uint64_t tri_mask_ = 0;
   const uint64_t* tri_keys_ = nullptr;
   const uint32_t* tri_vals_ = nullptr;

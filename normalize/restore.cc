@@ -67,15 +67,25 @@ struct BeamScratch {
   std::vector<SyllableId> ws;
   std::vector<float> p2, p3, lp;
   std::vector<uint8_t> stored2, stored3;
-  // ExtendTrigram: the live hypotheses' parts (score, context, last words,
-  // index of the last word in prev_v), and per (choice, distinct v) the
-  // context of (v, w) where stored2, and the best score and its hypothesis.
-  std::vector<float> live_score, live_backoff;
-  std::vector<uint8_t> live_has_trigrams;
-  std::vector<SyllableId> live_u;
-  std::vector<LmModel::Context> ctx2;
+  // ExtendTrigram: the live hypotheses grouped by state (their last word
+  // prev_v[state]; hypotheses [state_begin[state], state_begin[state + 1]),
+  // in arena order), with their parts; per state the filter's hash part
+  // and unigram back-off of its word; per (choice, state) the best score
+  // after it and the hypothesis it came from, and the context of (v, w)
+  // where stored2; the pairs the bigram filter let through, and the
+  // hypotheses scored after the trigram lookups.
+  std::vector<uint32_t> state_begin, group_live;
+  std::vector<float> group_score, group_backoff;
+  std::vector<uint8_t> group_has_trigrams;
+  std::vector<SyllableId> group_u;
+  std::vector<uint64_t> state_filter;
+  std::vector<float> state_backoff;
   std::vector<float> next_score;
   std::vector<int32_t> next_back;
+  std::vector<LmModel::Context> ctx2;
+  std::vector<uint32_t> maybe;
+  std::vector<uint32_t> tri_next, tri_group;
+  size_t reached = 0;
   std::vector<uint64_t> hashes, tri_keys;
   std::vector<uint32_t> tri_at;
   std::vector<float> tri_lp;
@@ -192,10 +202,16 @@ struct Restorer::Impl {
   // Fills x.next with the hypotheses after slot `s`, from x.arena[from, to).
   void Extend(const Slot& s, const Choice* choices, size_t from, size_t to, float floor, BeamScratch& x) const;
   // Extend() for a trigram model without an archive one (the shipped
-  // case): the same scores, from the lookups in bulk, with states the last
-  // word alone and each hypothesis's context carried in it.
-  void ExtendTrigram(const Slot& s, const Choice* choices, size_t from, size_t to, float floor,
+  // case): the same scores into x.next_score and x.next_back, states the
+  // last word alone, each hypothesis's context carried in it, and the pass
+  // over (choice, state) pairs one: the filter asked, the pair scored,
+  // x.kept fed (KeepBest's buffer) at once, the ~9% the filter lets through
+  // after their probes.
+  void ExtendTrigram(const Slot& s, const Choice* choices, size_t from, size_t to, float floor, size_t beam,
                      BeamScratch& x) const;
+  // ExtendTrigram's pairs (choice, state) the bigram filter let through
+  // (x.maybe), scored.
+  void ScoreStoredPairs(const Choice* choices, size_t V, BeamScratch& x) const;
   // Scores choice `c` after every live hypothesis into x.next.
   void ScoreChoice(const Choice& ch, size_t c, BeamScratch& x) const;
   // The language model's parts for every choice after every live
@@ -412,37 +428,30 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
 
 namespace {
 
-// Takes the `beam` best of n scored hypotheses (score(i) > −∞: some
-// hypothesis reached it) in their order i (of equal scores at the cut, the
-// first). The cut is the beam-th best score, kept in `best` (descending):
+// The beam-th best of the scores offered, kept in `best` (descending):
 // the choices of a token come cheapest first, so after the first few most
 // scores fall below best[beam − 1] at one well-predicted comparison
-// (std::nth_element over the scores spent twice the time of this, in
-// mispredicted branches).
-template <typename Score, typename Take>
-void KeepBest(size_t n, size_t beam, Score score, std::vector<float>& best, Take take) {
-  if (n <= beam) {  // all reached are kept (Viterbi's unbounded beam too)
-    for (size_t i = 0; i < n; ++i)
-      if (score(i) > kNegInf) take(i);
+// (std::nth_element over all the scores spent twice the time of this, in
+// mispredicted branches; a heap more).
+// `best` holds `size` scores and has room for `beam`.
+inline void OfferScore(float sc, size_t beam, float* best, size_t& size) {
+  size_t j = size;
+  if (j < beam) {
+    ++size;
+  } else if (sc > best[j - 1]) {
+    --j;
+  } else {
     return;
   }
-  best.clear();
-  size_t reached = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const float sc = score(i);
-    if (!(sc > kNegInf)) continue;
-    ++reached;
-    size_t j = best.size();
-    if (j < beam) {
-      best.push_back(sc);
-    } else if (sc > best.back()) {
-      --j;
-    } else {
-      continue;
-    }
-    for (; j > 0 && best[j - 1] < sc; --j) best[j] = best[j - 1];
-    best[j] = sc;
-  }
+  for (; j > 0 && best[j - 1] < sc; --j) best[j] = best[j - 1];
+  best[j] = sc;
+}
+
+// Takes the `beam` best of n scored hypotheses (score(i) > −∞: some
+// hypothesis reached it; `reached` of them, their scores offered to `best`)
+// in their order i (of equal scores at the cut, the first).
+template <typename Score, typename Take>
+void TakeBest(size_t n, size_t reached, size_t beam, Score score, const std::vector<float>& best, Take take) {
   float cut = kNegInf;
   size_t at_cut = 0;  // taken from those scoring exactly the cut
   if (reached > beam) {
@@ -460,6 +469,26 @@ void KeepBest(size_t n, size_t beam, Score score, std::vector<float>& best, Take
       --at_cut;
     }
   }
+}
+
+// TakeBest of the n scored hypotheses, their scores not offered yet.
+template <typename Score, typename Take>
+void KeepBest(size_t n, size_t beam, Score score, std::vector<float>& best, Take take) {
+  if (n <= beam) {  // all reached are kept (Viterbi's unbounded beam too)
+    for (size_t i = 0; i < n; ++i)
+      if (score(i) > kNegInf) take(i);
+    return;
+  }
+  best.resize(beam);
+  size_t reached = 0, size = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const float sc = score(i);
+    if (!(sc > kNegInf)) continue;
+    ++reached;
+    OfferScore(sc, beam, best.data(), size);
+  }
+  best.resize(size);
+  TakeBest(n, reached, beam, score, best, take);
 }
 
 }  // namespace
@@ -486,11 +515,11 @@ std::vector<SyllableId> Restorer::Impl::Decode(const std::vector<Slot>& slots, c
     for (size_t k = i; k < j; ++k) {
       const Choice* ch = choices.data() + slots[k].first;
       if (trigram) {
-        ExtendTrigram(slots[k], ch, from, to, floor, x);
+        ExtendTrigram(slots[k], ch, from, to, floor, beam, x);
         from = arena.size();
         const size_t V = x.prev_v.size();
-        KeepBest(
-            x.next_score.size(), beam, [&](size_t i) { return x.next_score[i]; }, x.kept,
+        TakeBest(
+            x.next_score.size(), x.reached, beam, [&](size_t i) { return x.next_score[i]; }, x.kept,
             [&](size_t i) {
               const Hyp prev = arena[x.next_back[i]];
               const LmModel::Context ctx = x.stored2[i] ? x.ctx2[i] : LmModel::Context{};
@@ -559,11 +588,10 @@ void Restorer::Impl::Extend(const Slot& s, const Choice* choices, size_t from, s
 }
 
 void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t from, size_t to, float floor,
-                                   BeamScratch& x) const {
+                                   size_t beam, BeamScratch& x) const {
   // States after this token are (v, w): by distinct last word v of the live
-  // hypotheses, and choice.
+  // hypotheses (a state before it), and choice.
   x.live.clear(), x.v_of.clear(), x.prev_v.clear();
-  x.live_score.clear(), x.live_backoff.clear(), x.live_has_trigrams.clear(), x.live_u.clear();
   for (size_t h = from; h < to; ++h) {
     const Hyp& hy = x.arena[h];
     if (hy.score < floor) continue;
@@ -571,61 +599,141 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
     if (vi == x.prev_v.size()) x.prev_v.push_back(hy.v);
     x.live.push_back(uint32_t(h));
     x.v_of.push_back(uint32_t(vi));
-    x.live_score.push_back(hy.score);
-    x.live_backoff.push_back(hy.backoff);
-    x.live_has_trigrams.push_back(hy.has_trigrams);
-    x.live_u.push_back(hy.u);
   }
   const size_t C = s.count, V = x.prev_v.size(), L = x.live.size();
-  x.ws.resize(C);
-  for (size_t c = 0; c < C; ++c) x.ws[c] = choices[c].id;
-  x.p2.resize(C * V), x.stored2.resize(C * V), x.ctx2.resize(C * V);
-  lm->LogProb2Many(x.prev_v, x.ws, x.p2.data(), x.stored2.data(), x.hashes, x.ctx2.data());
-  // p(w | u v) = p3(u v w) if stored, else bo(u v) + p2(v w); trigrams are
-  // looked up only where (u, v) has some and (v, w) is stored (9% of the
-  // pairs on OCR text). The others are scored at once; those are scored
-  // after the trigram lookups, in bulk, as if in their turn: a state keeps
-  // the best score after the choice, of equal ones the first hypothesis's.
-  x.next_score.assign(C * V, kNegInf);
-  x.next_back.resize(C * V);
-  x.tri_keys.clear(), x.tri_at.clear(), x.tri_lp.clear();
-  const uint32_t* v_of = x.v_of.data();
-  const uint32_t* live = x.live.data();
-  const float* live_score = x.live_score.data();
-  const float* live_backoff = x.live_backoff.data();
-  const uint8_t* has_trigrams = x.live_has_trigrams.data();
-  float* next_score = x.next_score.data();
-  int32_t* next_back = x.next_back.data();
-  for (size_t c = 0; c < C; ++c) {
-    const float cost = choices[c].cost;
-    const float* p2 = x.p2.data() + c * V;
-    const uint8_t* stored2 = x.stored2.data() + c * V;
-    float* row_score = next_score + c * V;
-    int32_t* row_back = next_back + c * V;
+  x.state_begin.assign(V + 1, 0);
+  for (size_t k = 0; k < L; ++k) ++x.state_begin[x.v_of[k] + 1];
+  for (size_t v = 0; v < V; ++v) x.state_begin[v + 1] += x.state_begin[v];
+  x.group_live.resize(L), x.group_score.resize(L), x.group_backoff.resize(L);
+  x.group_has_trigrams.resize(L), x.group_u.resize(L);
+  x.state_filter.resize(V), x.state_backoff.resize(V);
+  for (size_t v = 0; v < V; ++v) {
+    x.state_filter[v] = LmModel::FilterPartOfV(x.prev_v[v]);
+    x.state_backoff[v] = lm->UnigramBackoff(x.prev_v[v]);
+  }
+  {
+    std::vector<uint32_t>& at = x.tri_next;  // scratch: next slot of each state
+    at.assign(x.state_begin.begin(), x.state_begin.end() - 1);
     for (size_t k = 0; k < L; ++k) {
-      const uint32_t vi = v_of[k];
-      const float lp = live_backoff[k] + p2[vi];
-      if (has_trigrams[k] && stored2[vi]) {
-        x.tri_keys.push_back(LmModel::TrigramKey(x.live_u[k], x.prev_v[vi], x.ws[c]));
-        lm->PrefetchTrigram(x.tri_keys.back());
-        x.tri_at.push_back(uint32_t(c * L + k));
-        x.tri_lp.push_back(lp);
-        continue;
-      }
-      const float sc = live_score[k] + lp - cost;
-      const bool better = sc > row_score[vi];
-      row_back[vi] = better ? int32_t(live[k]) : row_back[vi];
-      row_score[vi] = better ? sc : row_score[vi];
+      const uint32_t g = at[x.v_of[k]]++;
+      const Hyp& hy = x.arena[x.live[k]];
+      x.group_live[g] = x.live[k];
+      x.group_score[g] = hy.score;
+      x.group_backoff[g] = hy.backoff;
+      x.group_has_trigrams[g] = hy.has_trigrams;
+      x.group_u[g] = hy.u;
     }
   }
-  if (x.tri_keys.empty()) return;
-  lm->TrigramMany(x.tri_keys, x.tri_lp.data());
-  for (size_t i = 0; i < x.tri_at.size(); ++i) {
-    const size_t c = x.tri_at[i] / L, k = x.tri_at[i] % L, at = c * V + v_of[k];
-    const float sc = live_score[k] + x.tri_lp[i] - choices[c].cost;
-    // live[] ascends with k: of equal scores the earlier hypothesis wins.
-    if (sc > next_score[at] || (sc == next_score[at] && sc > kNegInf && int32_t(live[k]) < next_back[at]))
-      next_score[at] = sc, next_back[at] = int32_t(live[k]);
+  const uint32_t* state_begin = x.state_begin.data();
+  const uint32_t* group_live = x.group_live.data();
+  const float* group_score = x.group_score.data();
+  const float* group_backoff = x.group_backoff.data();
+  const uint64_t* state_filter = x.state_filter.data();
+  const float* state_backoff = x.state_backoff.data();
+  x.next_score.resize(C * V), x.next_back.resize(C * V);
+  x.stored2.assign(C * V, 0), x.ctx2.resize(C * V);
+  float* next_score = x.next_score.data();
+  int32_t* next_back = x.next_back.data();
+  const SyllableId* prev_v = x.prev_v.data();
+  const LmModel& model = *lm;
+  x.maybe.resize(C * V);
+  uint32_t* maybe = x.maybe.data();
+  size_t maybe_n = 0;
+  const bool offer = C * V > beam;  // else TakeBest needs no cut
+  x.kept.resize(offer ? beam : 0);
+  float* kept = x.kept.data();
+  size_t kept_n = 0, reached = 0;
+  // p(w | u v) = p3(u v w) if stored, else bo(u v) + p2(v w). Where the
+  // filter says (v, w) is not stored (91% of the pairs on OCR text), p2 is
+  // the unigram back-off and no trigram ends in v w: the pair is scored
+  // here, its state's hypotheses in order (of equal scores the first).
+  for (size_t c = 0; c < C; ++c) {
+    const SyllableId w = choices[c].id;
+    const float cost = choices[c].cost, p1 = model.Unigram(w);
+    const uint64_t filter_w = LmModel::FilterPartOfW(w);
+    for (size_t v = 0; v < V; ++v) {
+      const size_t at = c * V + v;
+      if (model.MaybeBigram(state_filter[v] + filter_w)) {
+        model.PrefetchBigram(prev_v[v], w);
+        maybe[maybe_n++] = uint32_t(at);
+        continue;
+      }
+      const float p2 = state_backoff[v] + p1;
+      float best = kNegInf;
+      int32_t back = -1;
+      for (uint32_t g = state_begin[v]; g < state_begin[v + 1]; ++g) {
+        const float sc = group_score[g] + (group_backoff[g] + p2) - cost;
+        if (sc > best) best = sc, back = int32_t(group_live[g]);
+      }
+      next_score[at] = best, next_back[at] = back;
+      if (best > kNegInf) {
+        ++reached;
+        if (offer) OfferScore(best, beam, kept, kept_n);
+      }
+    }
+  }
+  x.maybe.resize(maybe_n);
+  if (maybe_n > 0) ScoreStoredPairs(choices, V, x);
+  for (uint32_t at : x.maybe) {
+    if (!(next_score[at] > kNegInf)) continue;
+    ++reached;
+    if (offer) OfferScore(next_score[at], beam, kept, kept_n);
+  }
+  x.kept.resize(kept_n);
+  x.reached = reached;
+}
+
+void Restorer::Impl::ScoreStoredPairs(const Choice* choices, size_t V, BeamScratch& x) const {
+  // The pairs the filter let through: the table probed; where (v, w) is
+  // stored and (u, v) has trigrams, p3 is looked up, all such at once, and
+  // those hypotheses scored after, as if in their turn.
+  const uint32_t* state_begin = x.state_begin.data();
+  const uint32_t* group_live = x.group_live.data();
+  const float* group_score = x.group_score.data();
+  const float* group_backoff = x.group_backoff.data();
+  const float* state_backoff = x.state_backoff.data();
+  float* next_score = x.next_score.data();
+  int32_t* next_back = x.next_back.data();
+  x.tri_keys.clear(), x.tri_lp.clear(), x.tri_next.clear(), x.tri_group.clear();
+  for (uint32_t at : x.maybe) {
+    const size_t c = at / V, v = at % V;
+    const SyllableId w = choices[c].id;
+    const float cost = choices[c].cost;
+    float p2;
+    LmModel::Context ctx;
+    const bool stored = lm->Bigram(x.prev_v[v], w, &p2, &ctx);
+    if (stored) {
+      x.stored2[at] = 1, x.ctx2[at] = ctx;
+    } else {
+      p2 = state_backoff[v] + lm->Unigram(w);
+    }
+    float best = kNegInf;
+    int32_t back = -1;
+    for (uint32_t g = state_begin[v]; g < state_begin[v + 1]; ++g) {
+      const float lp = group_backoff[g] + p2;
+      if (stored && x.group_has_trigrams[g]) {
+        x.tri_keys.push_back(LmModel::TrigramKey(x.group_u[g], x.prev_v[v], w));
+        lm->PrefetchTrigram(x.tri_keys.back());
+        x.tri_lp.push_back(lp);
+        x.tri_next.push_back(at);
+        x.tri_group.push_back(g);
+        continue;
+      }
+      const float sc = group_score[g] + lp - cost;
+      if (sc > best) best = sc, back = int32_t(group_live[g]);
+    }
+    next_score[at] = best, next_back[at] = back;
+  }
+  if (!x.tri_keys.empty()) {
+    lm->TrigramMany(x.tri_keys, x.tri_lp.data());
+    for (size_t i = 0; i < x.tri_keys.size(); ++i) {
+      const uint32_t at = x.tri_next[i], g = x.tri_group[i];
+      const float sc = group_score[g] + x.tri_lp[i] - choices[at / V].cost;
+      // group_live[] ascends within a state: of equal scores the earlier
+      // hypothesis wins, as in its turn.
+      if (sc > next_score[at] || (sc == next_score[at] && sc > kNegInf && int32_t(group_live[g]) < next_back[at]))
+        next_score[at] = sc, next_back[at] = int32_t(group_live[g]);
+    }
   }
 }
 
