@@ -608,7 +608,7 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   x.group_has_trigrams.resize(L), x.group_u.resize(L);
   x.state_filter.resize(V), x.state_backoff.resize(V);
   for (size_t v = 0; v < V; ++v) {
-    x.state_filter[v] = LmModel::FilterPartOfV(x.prev_v[v]);
+    x.state_filter[v] = lm->FilterPartOfV(x.prev_v[v]);
     x.state_backoff[v] = lm->UnigramBackoff(x.prev_v[v]);
   }
   {
@@ -650,7 +650,7 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   for (size_t c = 0; c < C; ++c) {
     const SyllableId w = choices[c].id;
     const float cost = choices[c].cost, p1 = model.Unigram(w);
-    const uint64_t filter_w = LmModel::FilterPartOfW(w);
+    const uint64_t filter_w = model.FilterPartOfW(w);
     for (size_t v = 0; v < V; ++v) {
       const size_t at = c * V + v;
       if (model.MaybeBigram(state_filter[v] + filter_w)) {
