@@ -198,7 +198,7 @@ float LmModel::LogProb2(SyllableId v, SyllableId w, bool* stored) const {
 }
 
 void LmModel::LogProb2Many(std::span<const SyllableId> vs, std::span<const SyllableId> ws, float* p2,
-                           uint8_t* stored, std::vector<uint64_t>& hashes, Context* contexts) const {
+                           uint8_t* stored, std::vector<uint64_t>& hashes) const {
   // Pass 1: every pair's answer as if not stored, and the filter (in
   // cache) asked; the table's slots of the pairs it lets through (9% on
   // OCR text) are fetched. Pass 2: those pairs probed. `hashes` holds
@@ -235,10 +235,6 @@ void LmModel::LogProb2Many(std::span<const SyllableId> vs, std::span<const Sylla
       if (bi_keys_[s] == key) {
         stored[k] = 1;
         p2[k] = DequantizeLogProb(bi_vals_[s] & 0xFFFF);
-        if (contexts) {
-          const uint16_t q = bi_vals_[s] >> 16;
-          contexts[k] = {DequantizeLogProb(q), q != 0};
-        }
         break;
       }
       if (bi_keys_[s] == kEmptySlot) break;

@@ -102,12 +102,9 @@ class LmModel {
   // stored[...] are those of (vs[j], ws[i]). The reads of all pairs are
   // issued before any is used: a decoder asks about ~100 pairs a token, most
   // of them cache misses, and asked one by one their latencies add up.
-  // `hashes` is scratch. With `contexts`, contexts[...] is also
-  // ContextOf(vs[j], ws[i]) where the pair is stored (left alone where not:
-  // then it is {}): the same table slot, so a decoder gets the context of
-  // the hypotheses it makes for nothing.
+  // `hashes` is scratch.
   void LogProb2Many(std::span<const SyllableId> vs, std::span<const SyllableId> ws, float* p2, uint8_t* stored,
-                    std::vector<uint64_t>& hashes, Context* contexts = nullptr) const;
+                    std::vector<uint64_t>& hashes) const;
   // The same answers piecewise, for a decoder that scores each pair as it
   // asks: whether (v, w) may be stored, from the bigram filter (below; no
   // false negatives) with its index in two parts,
@@ -181,9 +178,10 @@ class LmModel {
   // (v, w), exact, at v * bi_row_bits_ + w (bi_rows_): 1.4 MB for the
   // shipped 3,327 syllables, one row of 416 bytes per first word, so the
   // ~30 choices of a token after a word read at most 7 cache lines, and
-  // the rows of common words stay in cache from token to token (held-out
-  // eng-OCR pages: the filter's reads were a fifth of the decoder's time
-  // with the Bloom filter below; no false positives to probe either).
+  // the rows of common words stay in cache from token to token; no false
+  // positives to probe either. (The filter's reads are still the decoder's
+  // largest stall; the rows made OCR mode only ~2% faster than the Bloom
+  // filter below.)
   //
   // Else a Bloom filter: two bits per stored bigram key in one 64-bit word
   // (~24 bits a bigram; ~0.7% of the pairs asked let through in vain). Its

@@ -40,7 +40,8 @@ struct Hyp {
   SyllableId t, u, v;  // the last three words (t unused by a trigram model)
   // The model's context (u, v) (LmModel::ContextOf), for a trigram model
   // without an archive one: found in the same table slot as p2(v | u) when
-  // the hypothesis is made (LmModel::LogProb2Many), not probed again.
+  // the hypothesis is made (LmModel::Bigram; {} where the filter rules the
+  // pair out), not probed again.
   bool has_trigrams;
   float score;
   int32_t back;  // index of the previous hypothesis in the arena
@@ -69,7 +70,7 @@ struct BeamScratch {
   std::vector<uint8_t> stored2, stored3;
   // ExtendTrigram: the live hypotheses grouped by state (their last word
   // prev_v[state]; hypotheses [state_begin[state], state_begin[state + 1]),
-  // in arena order), with their parts; per state the filter's hash part
+  // in arena order), with their parts; per state the filter's index part
   // and unigram back-off of its word; per (choice, state) the best score
   // after it and the hypothesis it came from, and the context of (v, w)
   // where stored2; the pairs the bigram filter let through, and the
