@@ -318,12 +318,21 @@ void Channel::Search(int node, int depth, const float* col, SearchScratch& sc, s
     float* next = cols + k * w;
     next[0] = col[0] + del;
     float lo = next[0];
-    for (size_t j = 1; j <= m; ++j) {
-      float c = std::min(col[j] + del, col[j - 1] + sub[j]);
-      c = std::min(c, next[j - 1] + sc.ins[j]);
-      if (j >= 2) c = std::min(c, col[j - 2] + sub2[j]);
-      next[j] = c;
-      lo = std::min(lo, c);
+    if (sc.pairs[s]) {
+      for (size_t j = 1; j <= m; ++j) {
+        float c = std::min(col[j] + del, col[j - 1] + sub[j]);
+        c = std::min(c, next[j - 1] + sc.ins[j]);
+        if (j >= 2) c = std::min(c, col[j - 2] + sub2[j]);
+        next[j] = c;
+        lo = std::min(lo, c);
+      }
+    } else {  // most letters put out no pair of this token's letters: min(c, +inf) is c
+      for (size_t j = 1; j <= m; ++j) {
+        float c = std::min(col[j] + del, col[j - 1] + sub[j]);
+        c = std::min(c, next[j - 1] + sc.ins[j]);
+        next[j] = c;
+        lo = std::min(lo, c);
+      }
     }
     if (lo > sc.bound) continue;
     if (trie_[child].id != kUnk && next[m] <= sc.bound) Found({trie_[child].id, next[m]}, sc, out);
@@ -373,11 +382,14 @@ std::vector<Channel::Candidate> Channel::Search(std::string_view ocr, float max_
     if (j >= 2 && oi[j - 2] >= 0)
       for (size_t s = 0; s < letters; ++s) sub2[s * w + j] = t_.sub2[s * kOut * kOut + oi[j - 2] * kOut + o];
   }
+  std::vector<uint8_t> pairs(letters, 0);
+  for (size_t s = 0; s < letters; ++s)
+    for (size_t j = 2; j <= m; ++j) pairs[s] |= sub2[s * w + j] < kInf;
   std::vector<float> root(w, 0);
   for (size_t j = 1; j <= m; ++j) root[j] = root[j - 1] + ins[j];
   std::vector<float> cols(size_t(max_depth_ + 1) * max_children_ * w);
   std::vector<SearchScratch::Child> promising(size_t(max_depth_ + 1) * max_children_);
-  SearchScratch sc{oi.data(), m, ins.data(), sub.data(), sub2.data(), cols.data(), promising.data(),
+  SearchScratch sc{oi.data(), m, ins.data(), sub.data(), sub2.data(), pairs.data(), cols.data(), promising.data(),
                    margin, limit, kInf, max_cost, {}};
   sc.heap.reserve(limit + 1);
   Search(0, 0, root.data(), sc, out);

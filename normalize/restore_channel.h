@@ -114,6 +114,7 @@ class Channel {
     const float* ins;   // [m + 1]: inserting output letter j
     const float* sub;   // [letter][m + 1]: the letter put out as output letter j
     const float* sub2;  // [letter][m + 1]: ... as output letters j − 1 and j
+    const uint8_t* pairs;  // [letter]: whether any of its sub2 row is finite
     float* cols;        // per depth, max_children_ columns of m + 1
     struct Child {
       float below;  // SubtreeBound
