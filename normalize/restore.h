@@ -24,10 +24,10 @@
 //
 // Measured (corpus/model/README.md, bench/restore_bench.sh): 99.0% of the
 // syllables of the stripped accented seeds, 94.4% of held-out pages read by
-// tesseract -l eng; ~0.9-1 M syllables/s of one core on unaccented text,
-// ~0.75x that of the beam-8 decoder in OCR mode (ocr_beam 16: ~220 k/s
-// against ~295 k/s in one run on the held-out eng-OCR pages; the decoder's
-// language-model lookups are most of it); model load ~5 ms, ~44 MB resident
+// tesseract -l eng; ~0.95 M syllables/s of one core on unaccented text,
+// ~333-363 k/s in OCR mode (ocr_beam 16) on the held-out eng-OCR pages in a
+// fresh process, on a shared machine (the decoder's language-model lookups
+// and their cache misses are most of it); model load ~5 ms, ~46 MB resident
 // for `vanban restore`.
 //
 // The channel candidates of the spellings OCR mode meets most come with the
