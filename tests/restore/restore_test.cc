@@ -284,9 +284,11 @@ std::string OcrTestSet() {
   return dir;
 }
 
-// Issue 5 asks ≥ 95%; not yet met. This case is a regression floor at the
-// measured 94.39% (corpus/model/README.md) less 0.1 point, not the target.
-TEST_CASE("Restore: held-out text read by tesseract -l eng, regression floor 94.3% (target 95% not yet met)",
+// Issue 5's target: ≥ 95% of the syllables back. Measured 95.95% (6,605 of
+// 6,884) with the pages read as one block (--psm 6, bench/make_ocr_pairs.sh);
+// corpus/model/README.md gives the error classes and the 94.39% of the
+// earlier recipe, whose column detection scrambled whole pages.
+TEST_CASE("Restore: held-out text read by tesseract -l eng, at least 95% of syllables back (issue 5)",
           "[restore][accuracy]") {
   std::string dir = OcrTestSet();
   RestoreScore total, before;
@@ -303,10 +305,9 @@ TEST_CASE("Restore: held-out text read by tesseract -l eng, regression floor 94.
   REQUIRE(total.syllables > 1000);
   std::printf(
       "restore accuracy, held-out eng-OCR pages: %.2f%% of %zu syllables (OCR text as is: %.2f%%; "
-      "issue 5 target 95%%: %s)\n",
-      100 * total.accuracy(), total.syllables, 100 * before.accuracy(),
-      total.accuracy() >= 0.95 ? "met" : "not yet met");
-  CHECK(total.accuracy() >= 0.943);
+      "issue 5 target 95%%)\n",
+      100 * total.accuracy(), total.syllables, 100 * before.accuracy());
+  CHECK(total.accuracy() >= 0.95);
 }
 
 TEST_CASE("Restore: an archive model of seeds 000, 002, 004 improves stripped 003", "[restore][archive]") {
