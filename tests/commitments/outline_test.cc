@@ -147,6 +147,27 @@ TEST_CASE("outline: OCR-degraded numerals of capital headings take the expected 
                                         "IV. CHẾ ĐỘ BÁO CÁO"});
 }
 
+TEST_CASE("outline: dirt after a capital heading is not part of it", "[commitments][outline]") {
+  struct Case {
+    const char* line;
+    const char* heading;
+  };
+  const Case cases[] = {
+      {"IV. TỔ CHỨC THỰC HIỆN -", "IV. TỔ CHỨC THỰC HIỆN"},
+      {"IV. TỔ CHỨC THỰC HIỆN• •", "IV. TỔ CHỨC THỰC HIỆN"},
+      {"IV. TỔ CHỨC THỰC HIỆN: *", "IV. TỔ CHỨC THỰC HIỆN"},  // seed 001's text layer
+      {"IV. TỔ CHỨC THỰC HIỆN: +", "IV. TỔ CHỨC THỰC HIỆN"},  // its scan
+      {"IV. TỔ CHỨC THỰC HIỆN :", "IV. TỔ CHỨC THỰC HIỆN"},
+      {"IV. TỔ CHỨC THỰC HIỆN:", "IV. TỔ CHỨC THỰC HIỆN:"},  // a printed colon stays
+  };
+  for (const Case& c : cases) {
+    Snippet s = ExtractSnippet(std::string("I. MỤC TIÊU\nII. NHIỆM VỤ\nIII. KINH PHÍ\n") + c.line + "\n");
+    INFO(c.line);
+    REQUIRE(s.record.TopSections().size() == 4);
+    CHECK(s.record.TopSections()[3]->heading == c.heading);
+  }
+}
+
 TEST_CASE("outline: OCR misreadings of the numerals on the shared scans", "[commitments][outline]") {
   struct Case {
     const char* text;
