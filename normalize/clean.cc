@@ -282,6 +282,8 @@ std::string SplitGluedSyllables(std::string_view text) {
 }
 
 bool IsSpeckLine(std::string_view line) {
+  // Not '-': "- 3 -" is a page number.
+  auto is_symbol = [](char32_t c) { return !IsSyllableLetter(c) && !(c >= '0' && c <= '9') && c != '-'; };
   size_t tokens = 0;
   bool symbol = false;
   size_t i = 0;
@@ -290,11 +292,22 @@ bool IsSpeckLine(std::string_view line) {
       ++i;
       continue;
     }
-    const char32_t c = DecodeUtf8(line, i);
-    if (i < line.size() && line[i] != ' ' && line[i] != '\t') return false;  // a word, not a speck
+    char32_t token[3];
+    size_t n = 0;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t') {
+      if (n == 2) return false;  // a word, not a speck
+      token[n++] = DecodeUtf8(line, i);
+    }
     ++tokens;
-    // Not '-': "- 3 -" is a page number.
-    symbol |= !IsSyllableLetter(c) && !(c >= '0' && c <= '9') && c != '-';
+    if (n == 1) {
+      symbol |= is_symbol(token[0]);
+      continue;
+    }
+    // Two characters are a speck only with a symbol that no marker or word
+    // ends with ("?k" is one; "a)", "1.", "x," are text).
+    const bool closing = token[1] == ')' || token[1] == '.' || token[1] == ',';
+    if (!is_symbol(token[0]) && (closing || !is_symbol(token[1]))) return false;
+    symbol = true;
   }
   return tokens >= 3 && symbol;
 }

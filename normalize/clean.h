@@ -42,9 +42,10 @@ std::vector<std::string> SplitColumns(std::string_view line);
 std::string MendQuarterNumerals(std::string_view text);
 
 // A line of scattered specks as OCR reads them, between the lines of a
-// sentence (seed 001: "9 , ' , * * 9 *", "r t /"): three or more tokens,
-// each a single character, at least one of them neither letter, digit nor
-// hyphen ("- 3 -" is a page number).
+// sentence (seed 001: "9 , ' , * * 9 *", "r t /"; its text layer
+// "9 › \ › ?k + 9 +"): three or more tokens, each a single character or two
+// with a symbol that is no list marker's ("?k", not "a)"), at least one of
+// them neither letter, digit nor hyphen ("- 3 -" is a page number).
 // Letter-spaced words ("t r ư ờ n g") are rejoined before this is asked.
 // Such a line is no text; Normalize drops it.
 bool IsSpeckLine(std::string_view line);

@@ -128,6 +128,7 @@ TEST_CASE("IsSpeckLine: single-character OCR specks, not short text", "[normaliz
   CHECK(internal::IsSpeckLine("9 , ' , * * 9 *"));
   CHECK(internal::IsSpeckLine("r t /"));
   CHECK(internal::IsSpeckLine("- • -"));
+  CHECK(internal::IsSpeckLine("9 › \\ › ?k + 9 +"));  // seed 001's text layer
   // Text, numbers, markers: kept.
   CHECK_FALSE(internal::IsSpeckLine("r t"));
   CHECK_FALSE(internal::IsSpeckLine("1 2 3"));
@@ -136,6 +137,9 @@ TEST_CASE("IsSpeckLine: single-character OCR specks, not short text", "[normaliz
   CHECK_FALSE(internal::IsSpeckLine("- Lưu: VT."));
   CHECK_FALSE(internal::IsSpeckLine("a) b) c)"));
   CHECK_FALSE(internal::IsSpeckLine("x, y"));
+  CHECK_FALSE(internal::IsSpeckLine("1. 2. 3."));
+  CHECK_FALSE(internal::IsSpeckLine("- Ủy ban -"));
+  CHECK_FALSE(internal::IsSpeckLine("+ là +"));
   CHECK_FALSE(internal::IsSpeckLine(""));
 }
 
