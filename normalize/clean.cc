@@ -281,9 +281,17 @@ std::string SplitGluedSyllables(std::string_view text) {
   return out;
 }
 
-bool IsSpeckLine(std::string_view line) {
-  // Not '-': "- 3 -" is a page number.
-  auto is_symbol = [](char32_t c) { return !IsSyllableLetter(c) && !(c >= '0' && c <= '9') && c != '-'; };
+namespace {
+
+// Not '-': "- 3 -" is a page number. Not brackets: "(1) (2) (3)" numbers
+// the columns of a table.
+bool IsDirtSymbol(char32_t c) {
+  return !IsSyllableLetter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '(' && c != ')' && c != ' ' &&
+         c != '\t';
+}
+
+// Three or more tokens, each a single character, at least one a symbol.
+bool IsSingleCharacterSpecks(std::string_view line) {
   size_t tokens = 0;
   bool symbol = false;
   size_t i = 0;
@@ -292,25 +300,47 @@ bool IsSpeckLine(std::string_view line) {
       ++i;
       continue;
     }
-    char32_t token[3];
-    size_t n = 0;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t') {
-      if (n == 2) return false;  // a word, not a speck
-      token[n++] = DecodeUtf8(line, i);
-    }
+    const char32_t c = DecodeUtf8(line, i);
+    if (i < line.size() && line[i] != ' ' && line[i] != '\t') return false;  // a word, not a speck
     ++tokens;
-    if (n == 1) {
-      symbol |= is_symbol(token[0]);
-      continue;
-    }
-    // Two characters are a speck only with a symbol that no marker or word
-    // ends with ("?k" is one; "a)", "1.", "x," are text).
-    const bool closing = token[1] == ')' || token[1] == '.' || token[1] == ',';
-    if (!is_symbol(token[0]) && (closing || !is_symbol(token[1]))) return false;
-    symbol = true;
+    symbol |= IsDirtSymbol(c);
   }
   return tokens >= 3 && symbol;
 }
+
+// Three or more symbols, two of them no punctuation ("1. 2. 3." is a list),
+// at least as many as letters and digits, and no run of letters that is a
+// syllable or a code in capitals.
+bool IsSymbolDirt(std::string_view line) {
+  size_t symbols = 0, strong = 0, others = 0;
+  std::string run;
+  bool word = false;
+  auto end_run = [&] {
+    if (run.size() > 1) {
+      const std::string lower = LowerSyllable(run);
+      word |= IsValidSyllable(lower) || CaseOf(run) == CasePattern::kUpper;
+    }
+    run.clear();
+  };
+  for (size_t i = 0; i < line.size();) {
+    const size_t at = i;
+    const char32_t c = DecodeUtf8(line, i);
+    if (IsSyllableLetter(c)) {
+      run.append(line.substr(at, i - at));
+      ++others;
+      continue;
+    }
+    end_run();
+    if (c >= '0' && c <= '9') ++others;
+    else if (IsDirtSymbol(c)) ++symbols, strong += c != '.' && c != ',' && c != ':' && c != ';';
+  }
+  end_run();
+  return symbols >= 3 && strong >= 2 && symbols >= others && !word;
+}
+
+}  // namespace
+
+bool IsSpeckLine(std::string_view line) { return IsSingleCharacterSpecks(line) || IsSymbolDirt(line); }
 
 std::string RejoinLetterSpaced(std::string_view line) {
   if (line.size() < 5) return std::string(line);

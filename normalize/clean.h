@@ -42,10 +42,12 @@ std::vector<std::string> SplitColumns(std::string_view line);
 std::string MendQuarterNumerals(std::string_view text);
 
 // A line of scattered specks as OCR reads them, between the lines of a
-// sentence (seed 001: "9 , ' , * * 9 *", "r t /"; its text layer
-// "9 › \ › ?k + 9 +"): three or more tokens, each a single character or two
-// with a symbol that is no list marker's ("?k", not "a)"), at least one of
-// them neither letter, digit nor hyphen ("- 3 -" is a page number).
+// sentence. Either three or more tokens, each a single character, at least
+// one of them neither letter, digit nor hyphen (seed 001: "9 , ' , * * 9 *",
+// "r t /"; "- 3 -" is a page number); or three or more symbols, two of them
+// no punctuation, at least as many as letters and digits, with no syllable
+// or capital code among the letters (its text layer "9 › \ › ?k + 9 +", its
+// scans "9g, **qo*").
 // Letter-spaced words ("t r ư ờ n g") are rejoined before this is asked.
 // Such a line is no text; Normalize drops it.
 bool IsSpeckLine(std::string_view line);

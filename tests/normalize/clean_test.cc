@@ -129,6 +129,8 @@ TEST_CASE("IsSpeckLine: single-character OCR specks, not short text", "[normaliz
   CHECK(internal::IsSpeckLine("r t /"));
   CHECK(internal::IsSpeckLine("- • -"));
   CHECK(internal::IsSpeckLine("9 › \\ › ?k + 9 +"));  // seed 001's text layer
+  CHECK(internal::IsSpeckLine("9g, **qo*"));            // its scans
+  CHECK(internal::IsSpeckLine("9g,',x**x9*#"));
   // Text, numbers, markers: kept.
   CHECK_FALSE(internal::IsSpeckLine("r t"));
   CHECK_FALSE(internal::IsSpeckLine("1 2 3"));
@@ -140,6 +142,10 @@ TEST_CASE("IsSpeckLine: single-character OCR specks, not short text", "[normaliz
   CHECK_FALSE(internal::IsSpeckLine("1. 2. 3."));
   CHECK_FALSE(internal::IsSpeckLine("- Ủy ban -"));
   CHECK_FALSE(internal::IsSpeckLine("+ là +"));
+  CHECK_FALSE(internal::IsSpeckLine("(1) (2) (3) (4)"));
+  CHECK_FALSE(internal::IsSpeckLine("..../KH-UBND"));
+  CHECK_FALSE(internal::IsSpeckLine("(*) Ghi chú:"));
+  CHECK_FALSE(internal::IsSpeckLine("100%"));
   CHECK_FALSE(internal::IsSpeckLine(""));
 }
 
