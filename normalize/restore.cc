@@ -102,6 +102,18 @@ bool HasCombining(std::string_view s) {
   return false;
 }
 
+// A marked token that no Vietnamese syllable spells is garbled like an
+// unmarked one: a text layer's "MŨC" (a stop coda takes only sắc or nặng) is
+// read from its letters, "muc". Tokens without a vowel ("ĐT") are codes.
+bool SpellsNoSyllable(std::string_view tok) {
+  bool vowel = false;
+  for (size_t i = 0; i < tok.size() && !vowel;) {
+    const char f = LetterOf(DecodeUtf8(tok, i)).folded;
+    vowel = f != 0 && std::string_view("aeiouy").find(f) != std::string_view::npos;
+  }
+  return vowel && !IsValidSyllable(LowerSyllable(tok));
+}
+
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Whitespace-separated chunks that look like codes ("38/KH-SGDDT", "GD&DT"),
@@ -330,11 +342,23 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
       }
     } else if (in_code) {
       choices.push_back({CodeWord(tok), 0});
-    } else if (HasMarks(tok)) {
+    } else if (tok.size() == 1 && t.begin > 0 && text[t.begin - 1] >= '0' && text[t.begin - 1] <= '9') {
+      // A letter glued to a number is no word: "1L NOI dung" is OCR's "II."
+      // and stays for the outline to read, not "1Ủ".
+      choices.push_back({kUnk, 0});
+    } else if (HasMarks(tok) && !SpellsNoSyllable(tok)) {
+      s.pattern = CaseOf(tok);  // for its neighbours: a capital letter beside capitals
       std::string word = WordClass(tok, false);
       SyllableId id = word[0] == '#' ? CodeWord(tok) : lm->Find(word);
       if (id == kUnk) id = lm->Find(CanonicalTones(word));
       choices.push_back({id, 0});
+      if (ocr && id != kUnk && word[0] != '#') {
+        for (SyllableId other : lm->Candidates(FoldSyllable(tok))) {
+          if (other != id) choices.push_back({other, options.channel_weight * options.remark_cost});
+        }
+        s.count = uint32_t(choices.size() - s.first);
+        s.keep = s.count == 1;
+      }
     } else {
       s.pattern = CaseOf(tok);
       folded = FoldSyllable(tok);

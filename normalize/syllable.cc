@@ -275,12 +275,14 @@ std::vector<TokenSpan> ScanTokens(std::string_view text, bool ocr_digits) {
     char32_t cp = DecodeUtf8(text, i);
     bool letter = IsSyllableLetter(cp);
     if (ocr_digits && !letter && is_digit(cp)) {
-      // A digit that starts a run counts only before a letter ("6i"), or
-      // two before a letter ("16i" for lỗi, "14p" for lập).
+      // A digit that starts a run counts only before a small letter ("6i"),
+      // or two before one ("16i" for lỗi, "14p" for lập). Before a capital
+      // it is a numeral: "1L NOI dung" is "II. NỘI dung" as OCR read it.
+      auto small = [](char32_t c) { return IsSyllableLetter(c) && !LetterOf(c).upper; };
       size_t j = i;
       char32_t next = j < text.size() ? DecodeUtf8(text, j) : 0;
-      if (IsSyllableLetter(next)) letter = true;
-      if (is_digit(next) && j < text.size() && IsSyllableLetter(DecodeUtf8(text, j))) letter = true;
+      if (small(next)) letter = true;
+      if (is_digit(next) && j < text.size() && small(DecodeUtf8(text, j))) letter = true;
     }
     if (letter) {
       size_t end = i;

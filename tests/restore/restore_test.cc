@@ -88,6 +88,31 @@ TEST_CASE("Restore: codes with Đ follow the lexicon; short ones only inside a c
   }
 }
 
+// OCR mode, as on seed 001's text layer and scans: marks put by OCR are
+// evidence, not truth; letters glued to a numeral are the numeral's.
+TEST_CASE("Restore, OCR mode: wrong marks, a numeral's letters, a capital between capitals", "[restore]") {
+  RestoreOptions options;
+  options.ocr = RestoreOptions::Ocr::kOn;
+  auto ocr = Restorer::Load(ShippedModel(), options);
+  REQUIRE(ocr.ok());
+  const Case cases[] = {
+      // "mũc" spells no syllable (a stop coda takes only sắc or nặng).
+      {"I. MŨC TIEU, YEU CAU", "I. MỤC TIÊU, YÊU CẦU"},
+      // A valid but wrong mark gives way to the context.
+      {"Ke hoach cua Chỉnh phu ve cai cach hanh chinh", "Kế hoạch của Chính phủ về cải cách hành chính"},
+      // A right one stays.
+      {"quy dinh cua Chính phủ ve", "quy định của Chính phủ về"},
+      // "1L" is OCR's "II." (for the outline), not "1Ủ".
+      {"1L NOI dung, muc tieu", "1L NỘI dung, mục tiêu"},
+      // One capital between capitals, one of them marked, is in capitals.
+      {"IH. KINH PHI THỦ C HIEN", "IH. KINH PHÍ THỦ CỜ HIỆN"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK((*ocr)->Restore(c.in) == c.want);
+  }
+}
+
 TEST_CASE("Restore: accented text passes through unchanged", "[restore]") {
   const char* lines[] = {
       "Công tác cải cách hành chính phải được tiến hành đồng bộ, có trọng tâm.",
