@@ -161,7 +161,7 @@ void ExtractOutline(const NormalizedText& text, Record* record) {
       // speck read as a colon apart from the word ("YÊU CẦU :"; a printed
       // colon sits on the word, and goes only with dirt after it: seed 001's
       // text layer "… THỰC HIỆN: *").
-      static const RE2 kTailDirt(R"((?:[:;]?\s*(?:[-|_~*+]|•|·)|\s+[:;,.])+\s*$)");
+      static const RE2 kTailDirt(R"((?:[:;]?\s*(?:[-|_~*+]|•|·|»|«)|\s+[:;,.])+\s*$)");
       RE2::Replace(&s.heading, kTailDirt, "");
     }
     s.where = SpanOf(text, p, level >= 5 ? p.marker.body : 0, heading_len);

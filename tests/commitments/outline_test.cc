@@ -156,7 +156,8 @@ TEST_CASE("outline: dirt after a capital heading is not part of it", "[commitmen
       {"IV. TỔ CHỨC THỰC HIỆN -", "IV. TỔ CHỨC THỰC HIỆN"},
       {"IV. TỔ CHỨC THỰC HIỆN• •", "IV. TỔ CHỨC THỰC HIỆN"},
       {"IV. TỔ CHỨC THỰC HIỆN: *", "IV. TỔ CHỨC THỰC HIỆN"},  // seed 001's text layer
-      {"IV. TỔ CHỨC THỰC HIỆN: +", "IV. TỔ CHỨC THỰC HIỆN"},  // its scan
+      {"IV. TỔ CHỨC THỰC HIỆN: +", "IV. TỔ CHỨC THỰC HIỆN"},  // its scans
+      {"IV. TỔ CHỨC THỰC HIỆN:» +", "IV. TỔ CHỨC THỰC HIỆN"},
       {"IV. TỔ CHỨC THỰC HIỆN :", "IV. TỔ CHỨC THỰC HIỆN"},
       {"IV. TỔ CHỨC THỰC HIỆN:", "IV. TỔ CHỨC THỰC HIỆN:"},  // a printed colon stays
   };
