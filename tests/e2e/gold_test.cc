@@ -78,16 +78,6 @@ TEST_CASE("extract --json matches the gold on the accented seeds, text and PDF",
   }
 }
 
-// Seed 001 lost its diacritics (an OCR layer without Vietnamese): its header
-// fields, recipients and references come right only once restored.
-TEST_CASE("extract --json restores seed 001 and matches its gold header, recipients, references", "[e2e][gold]") {
-  const std::string corpus = RequireShared("corpus");
-  const std::string seed = "001_4fa500642386260b";
-  std::vector<std::string> fields = kHeaderFields;
-  fields.insert(fields.end(), {"references", "recipients"});
-  ExpectGold(corpus + "/txt/" + seed + ".txt", Gold(seed), fields);
-}
-
 struct TargetScore {
   int gold = 0, extracted = 0, matched = 0, exact = 0;
 };
@@ -95,8 +85,8 @@ struct TargetScore {
 // Issue 3, targets on the scan forms: a gold target is matched by an
 // extracted percentage of the same value whose statement is within the
 // OCR's letter errors of the gold's (3 edits + 2% of its length, after NFC
-// and spaces collapsed). Recall and precision ≥ 95% on each scan.
-void ScoreScanTargets(const json& got, const json& gold, const std::string& file, TargetScore* total) {
+// and spaces collapsed). Adds this scan's counts to `total`.
+void ScoreScanTargets(const json& got, const json& gold, TargetScore* total) {
   auto key = [](std::string t) {
     while (!t.empty() && (t.back() == '.' || t.back() == ';' || t.back() == ' ')) t.pop_back();
     return bench::CerNormalize(t);
@@ -126,9 +116,42 @@ void ScoreScanTargets(const json& got, const json& gold, const std::string& file
   total->gold += gold_count;
   total->extracted += extracted;
   total->matched += matched;
-  INFO(file << ": targets gold " << gold_count << ", extracted " << extracted << ", matched " << matched);
-  CHECK(matched * 100 >= 95 * gold_count);
-  CHECK(matched * 100 >= 95 * extracted);
+}
+
+// Seed 001's headings and statements are restored text (issue 5): its four
+// parts numbered as in the gold; every target value, with no extra, and the
+// statements within OCR and restoration errors of the gold's at least
+// `statements` times: a floor at what restoration gives now (issue 3's 95%
+// is not met on this seed).
+void CheckRestoredParts(const json& got, const json& gold, const std::string& file, int statements) {
+  INFO(file << "\n  sections " << got["sections"].dump());
+  std::vector<std::string> labels;
+  for (const auto& h : got["sections"]) {
+    const std::string heading = h.get<std::string>();
+    labels.push_back(heading.substr(0, heading.find('.')));
+  }
+  CHECK(labels == std::vector<std::string>{"I", "II", "III", "IV"});
+  TargetScore restored;
+  ScoreScanTargets(got, gold, &restored);
+  std::printf("seed 001 %s: targets gold %d, extracted %d, statements within OCR and restoration errors %d\n",
+              file.substr(file.rfind('/') + 1).c_str(), restored.gold, restored.extracted, restored.matched);
+  CHECK(restored.extracted == restored.gold);
+  CHECK(restored.matched >= statements);
+}
+
+// Seed 001 lost its diacritics (an OCR layer without Vietnamese): its header
+// fields, recipients and references come right only once restored, from the
+// .txt and from the text-layer PDF, whose layer is garbled the same way.
+TEST_CASE("extract --json restores seed 001 and matches its gold header, recipients, references", "[e2e][gold]") {
+  const std::string corpus = RequireShared("corpus");
+  const std::string seed = "001_4fa500642386260b";
+  std::vector<std::string> fields = kHeaderFields;
+  fields.insert(fields.end(), {"references", "recipients"});
+  for (const std::string& file : {corpus + "/txt/" + seed + ".txt", corpus + "/pdf/" + seed + ".pdf"}) {
+    const json got = Extract(file);
+    for (const std::string& d : Differences(got, Gold(seed), fields)) FAIL_CHECK(file << "\n  " << d);
+    CheckRestoredParts(got, Gold(seed), file, 12);
+  }
 }
 
 struct DeadlineScore {
@@ -220,7 +243,10 @@ TEST_CASE("extract --json on every scan gives the gold header fields, sections, 
         cells += 6 * static_cast<int>(gold["tasks"].size());
         exact_cells += CheckScanTasks(got, gold, file);
       }
-      if (seed == "001_4fa500642386260b") continue;  // its headings are restored text: tests/commitments
+      if (seed == "001_4fa500642386260b") {
+        CheckRestoredParts(got, gold, file, dpi == "300" ? 12 : 11);
+        continue;
+      }
       // Issue 3, sections on the scan forms: every Phần/mục, numbered as in
       // the gold; each heading within 2 letters of OCR error ("CỤ THẾ" for
       // "CỤ THỂ"), the space after the numeral's dot aside (OCR sees none in
@@ -229,7 +255,13 @@ TEST_CASE("extract --json on every scan gives the gold header fields, sections, 
         const size_t dot = h.find('.');
         return bench::CerNormalize(dot == std::string::npos ? h : h.substr(0, dot + 1) + " " + h.substr(dot + 1));
       };
-      ScoreScanTargets(got, gold, file, &targets);
+      TargetScore scan;
+      ScoreScanTargets(got, gold, &scan);
+      INFO(file << ": targets gold " << scan.gold << ", extracted " << scan.extracted << ", matched " << scan.matched);
+      CHECK(scan.matched * 100 >= 95 * scan.gold);
+      CHECK(scan.matched * 100 >= 95 * scan.extracted);
+      targets.gold += scan.gold, targets.extracted += scan.extracted, targets.matched += scan.matched;
+      targets.exact += scan.exact;
       const auto want = gold["sections"].get<std::vector<std::string>>();
       const auto have = got["sections"].get<std::vector<std::string>>();
       INFO(file);
