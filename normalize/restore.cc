@@ -352,12 +352,23 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
       SyllableId id = word[0] == '#' ? CodeWord(tok) : lm->Find(word);
       if (id == kUnk) id = lm->Find(CanonicalTones(word));
       choices.push_back({id, 0});
-      if (ocr && id != kUnk && word[0] != '#') {
-        for (SyllableId other : lm->Candidates(FoldSyllable(tok))) {
-          if (other != id) choices.push_back({other, options.channel_weight * options.remark_cost});
+      if (ocr && word[0] != '#') {
+        // The letters under the marks are OCR's too: the channel reads them
+        // like an unmarked token's, each reading but the marked one at
+        // remark_cost more. A marked word the model does not know is kept
+        // at keep_cost, like an unknown unmarked one.
+        AddChannelChoices(FoldSyllable(tok), ocr_cache, choices);
+        if (id != kUnk) {
+          auto same = std::remove_if(choices.begin() + s.first + 1, choices.end(),
+                                     [id](const Choice& c) { return c.id == id; });
+          choices.erase(same, choices.end());
+        } else {
+          choices[s.first].cost = options.channel_weight * options.keep_cost;
         }
+        for (size_t c = s.first + 1; c < choices.size(); ++c)
+          choices[c].cost += options.channel_weight * options.remark_cost;
         s.count = uint32_t(choices.size() - s.first);
-        s.keep = s.count == 1;
+        s.keep = false;
       }
     } else {
       s.pattern = CaseOf(tok);

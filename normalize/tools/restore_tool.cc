@@ -180,6 +180,7 @@ int main(int argc, char** argv) {
     RestoreOptions ro;
     if (const char* b = getenv("KEEP")) ro.keep_cost = atof(b);
     if (const char* b = getenv("CODEKEEP")) ro.code_keep_cost = atof(b);
+    if (const char* b = getenv("REMARK")) ro.remark_cost = atof(b);
     if (const char* b = getenv("OCRBEAM")) ro.ocr_beam = atoi(b);
     if (const char* b = getenv("BEAM")) ro.beam = atoi(b);
     if (const char* b = getenv("OCRBEAM")) ro.ocr_beam = atoi(b);
@@ -204,6 +205,7 @@ int main(int argc, char** argv) {
     if (const char* b = getenv("CHMARGIN")) ro.channel_margin = atof(b);
     if (const char* b = getenv("KEEP")) ro.keep_cost = atof(b);
     if (const char* b = getenv("CODEKEEP")) ro.code_keep_cost = atof(b);
+    if (const char* b = getenv("REMARK")) ro.remark_cost = atof(b);
     if (const char* b = getenv("CASEW")) ro.case_weight = atof(b);
     if (const char* b = getenv("ARCHIVE")) ro.archive_model_path = b;
     if (const char* b = getenv("ARCHIVE_W")) ro.archive_weight = atof(b);
@@ -227,7 +229,12 @@ int main(int argc, char** argv) {
         std::string p = e.path().string();
         if (p.size() > 8 && p.compare(p.size() - 8, 8, ".src.txt") == 0 &&
             std::filesystem::exists(p.substr(0, p.size() - 8) + ".ocr.txt"))
-          sets.emplace_back(Read(p), FoldLatinAccents(Read(p.substr(0, p.size() - 8) + ".ocr.txt")));
+        {
+          // KEEPMARKS: OCR by a model that puts Vietnamese marks (tesseract -l vie
+          // on unaccented print), read as it is.
+          std::string ocr = Read(p.substr(0, p.size() - 8) + ".ocr.txt");
+          sets.emplace_back(Read(p), getenv("KEEPMARKS") ? ocr : FoldLatinAccents(ocr));
+        }
       }
     }
     size_t syl = 0, correct = 0, in_syl = 0;
