@@ -76,6 +76,22 @@ std::string TrimToCodes(std::string_view raw) {
   return out;
 }
 
+// A số và ký hiệu is spelled in ASCII and Đ: any other letter in one is OCR
+// dirt on a capital ("NÑĐ-CP" for "NĐ-CP") and is dropped, so that the
+// number is found again as the document it is; "Ð" (eth) is read as Đ.
+std::string CodeCharacters(std::string_view number) {
+  std::string out;
+  for (size_t i = 0; i < number.size();) {
+    const size_t n = FirstCodePointBytes(number.substr(i));
+    const std::string_view cp = number.substr(i, n);
+    if (n == 1 || cp == "Đ" || cp == "đ") out += cp;
+    else if (cp == "Ð") out += "Đ";  // the Icelandic eth, Đ's twin
+    else if (cp == "ð") out += "đ";
+    i += n;
+  }
+  return out;
+}
+
 std::string FoldTail(std::string_view flat, size_t end, size_t max_bytes) {
   size_t b = end > max_bytes ? end - max_bytes : 0;
   while (b < end && (static_cast<unsigned char>(flat[b]) & 0xC0) == 0x80) ++b;
@@ -240,7 +256,7 @@ std::optional<std::string> ParseNumber(std::string_view s) {
   if (!NumberRe().Match(in, 0, s.size(), RE2::ANCHOR_START, m, 2)) return std::nullopt;
   std::string trimmed = TrimToCodes(std::string_view(m[1].data(), m[1].size()));
   if (trimmed.empty()) return std::nullopt;
-  return trimmed;
+  return CodeCharacters(trimmed);
 }
 
 std::optional<std::string> IssuerFromCode(std::string_view number) {
@@ -281,7 +297,7 @@ std::vector<Citation> FindCitations(const NormalizedText& text) {
     }
     size_t ne = nb + kept;
     std::string number;
-    for (char c : number_sp) {
+    for (char c : CodeCharacters(number_sp)) {
       if (c != ' ') number += c;
     }
 

@@ -107,6 +107,15 @@ TEST_CASE("references: one entry per number; a later mention fills gaps", "[extr
              "28/02/2023 của Bộ Chính trị.") == L{"KL | 50-KL/TW | 2023-02-28 | Bộ Chính trị"});
 }
 
+TEST_CASE("references: letters no số và ký hiệu uses are OCR dirt", "[extract][references]") {
+  // kh_cchc_thpt_hoaloc.scan300: the second mention of Nghị định 118 read
+  // "NÑĐ-CP" was a reference of its own.
+  CHECK(Refs("Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ; theo Nghị định số 118/2025/ "
+             "NÑĐ-CP; công khai") == L{"NĐ | 118/2025/NĐ-CP | 2025-06-09 | Chính phủ"});
+  CHECK(Refs("Quyết định số 12/QÐ-UBND ngày 02/01/2025 của UBND tỉnh") ==
+        L{"QĐ | 12/QĐ-UBND | 2025-01-02 | UBND tỉnh"});
+}
+
 TEST_CASE("references: the document itself is not a reference", "[extract][references]") {
   std::string text =
       "Số: 30/KH-THPTKT\nThực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành\n\f"
