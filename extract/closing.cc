@@ -90,6 +90,10 @@ std::string CleanItem(std::string_view item) {
   // "(b/c)", "(để b/c)": báo cáo; OCR reads the c as "€".
   static const RE2 kReportMark(R"(\b([bBtT])/€)");
   RE2::GlobalReplace(&out, kReportMark, R"(\1/c)");
+  // The marks of why a copy is sent — b/c báo cáo, t/h thực hiện, p/h phối
+  // hợp, đ/b để biết — with the slash lost in OCR: "(th)", "(để bc)".
+  static const RE2 kSlashLost(R"(\(((?:để )?)(?:(b)(c)|(t)(h)|(p)(h)|(đ)(b))\))");
+  RE2::GlobalReplace(&out, kSlashLost, R"((\1\2\4\6\8/\3\5\7\9))");
   return out;
 }
 

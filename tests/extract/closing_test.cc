@@ -125,6 +125,15 @@ TEST_CASE("closing: scanner dirt after an item's semicolon, b/c read b/€", "[e
                                "Sở GD&ĐT; Phòng GD&ĐT", "Lưu: VT"});
 }
 
+TEST_CASE("closing: why a copy is sent, its slash lost in OCR", "[extract][closing]") {
+  // kh_chuyendoiso_thcs_phuthanh.scan300 read "(t/h)" as "(th)".
+  auto t = TextOf(std::string(kBodyEnd) +
+                  "Nơi nhận:\n- Phòng GD&ĐT (bc);\n- Các tổ CM, Tổ VP (th);\n- Trạm Y tế (để ph);\n"
+                  "- Ban đại diện CMHS (đb);\n- Tổ Toán (tb);\n- Lưu: VT.");
+  CHECK(Items(Closing(t)) == L{"Phòng GD&ĐT (b/c)", "Các tổ CM, Tổ VP (t/h)", "Trạm Y tế (để p/h)",
+                               "Ban đại diện CMHS (đ/b)", "Tổ Toán (tb)", "Lưu: VT"});
+}
+
 TEST_CASE("closing: body bullets at the end are not recipients", "[extract][closing][bad]") {
   Record r = Closing(TextOf("III. TỔ CHỨC THỰC HIỆN\n- Xây dựng kế hoạch;\n- Lưu trữ hồ sơ điện tử theo quy định.\n"));
   CHECK(r.recipients.empty());
