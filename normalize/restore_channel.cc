@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -399,6 +400,56 @@ std::vector<Channel::Candidate> Channel::Search(std::string_view ocr, float max_
             [](const Candidate& a, const Candidate& b) { return a.cost < b.cost || (a.cost == b.cost && a.id < b.id); });
   if (out.size() > limit) out.resize(limit);
   return out;
+}
+
+std::vector<std::string> Channel::Misreadings(std::string_view syllable, float slack, size_t limit) const {
+  const std::vector<int> src = SourceIndices(syllable);
+  const size_t n = src.size(), letters = t_.letters.size();
+  // The cheapest reading of each letter, and of the letters from i on: a
+  // branch whose cost plus the rest's cheapest exceeds the budget is cut.
+  std::vector<float> least(n + 1, 0);
+  for (size_t i = n; i-- > 0;) {
+    const int k = src[i];
+    float m = t_.del[k];
+    for (int o = 0; o < kOut; ++o) m = std::min(m, t_.sub[k * kOut + o]);
+    for (int p = 0; p < kOut * kOut; ++p) m = std::min(m, t_.sub2[size_t(k) * kOut * kOut + p]);
+    least[i] = least[i + 1] + m;
+  }
+  const float budget = least[0] + slack;
+  std::vector<std::pair<float, std::string>> found;
+  std::string out;
+  auto letter = [](int o) { return char(o < 26 ? 'a' + o : '0' + (o - 26)); };
+  std::function<void(size_t, float)> walk = [&](size_t i, float cost) {
+    if (cost + least[i] > budget) return;
+    if (i == n) {
+      if (!out.empty()) found.emplace_back(cost, out);
+      return;
+    }
+    const int k = src[i];
+    if (size_t(k) >= letters) return;
+    walk(i + 1, cost + t_.del[k]);
+    for (int o = 0; o < kOut; ++o) {
+      out.push_back(letter(o));
+      walk(i + 1, cost + t_.sub[k * kOut + o]);
+      out.pop_back();
+    }
+    for (int p = 0; p < kOut * kOut; ++p) {
+      const float c = t_.sub2[size_t(k) * kOut * kOut + p];
+      if (!(c < kInf)) continue;
+      out.push_back(letter(p / kOut));
+      out.push_back(letter(p % kOut));
+      walk(i + 1, cost + c);
+      out.resize(out.size() - 2);
+    }
+  };
+  walk(0, 0);
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> spellings;
+  for (const auto& [cost, spelling] : found) {
+    if (spellings.size() >= limit) break;
+    if (std::find(spellings.begin(), spellings.end(), spelling) == spellings.end()) spellings.push_back(spelling);
+  }
+  return spellings;
 }
 
 std::vector<Channel::Candidate> Channel::TokenCandidates(std::string_view ocr, float margin, size_t limit) const {

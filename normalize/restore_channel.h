@@ -50,6 +50,13 @@ class Channel {
   // is left as it is, not read as any syllable).
   std::vector<Candidate> TokenCandidates(std::string_view ocr, float margin, size_t limit) const;
 
+  // The likeliest ways OCR writes `syllable` (lower-case NFC): each letter
+  // read as one or two output letters or dropped, insertions left out, at a
+  // cost within `slack` of the cheapest reading; at most `limit`, cheapest
+  // first. Spellings for CandidateTable::Build: the garbled tokens OCR
+  // mode meets, where they can be foreseen.
+  std::vector<std::string> Misreadings(std::string_view syllable, float slack, size_t limit) const;
+
   std::string Serialize() const;
   bool trained() const { return trained_; }
 

@@ -259,6 +259,17 @@ TEST_CASE("CandidateTable: the shipped model's precomputed candidates are the se
   for (const char* g : garbles) found += check(g);
   CHECK(found >= 4);
   CHECK_FALSE(check("qzxvqzxv"));
+  // Numbers of one or two digits, and the likeliest misreadings of every
+  // syllable (lm_build.cc: slack 12, at most 60), the fold first.
+  for (const char* number : {"0", "6", "16", "99", "02"}) CHECK(check(number));
+  for (const char* syllable : {"được", "người", "không", "lượng", "thực"}) {
+    std::vector<std::string> misread = channel->Misreadings(syllable, 12, 60);
+    INFO(syllable);
+    REQUIRE(misread.size() > 5);
+    CHECK(misread.size() <= 60);
+    CHECK(misread[0] == FoldSyllable(syllable));
+    for (const std::string& m : misread) CHECK(check(m.c_str()));
+  }
 }
 
 std::vector<std::string> AccentedSeeds() {
