@@ -545,7 +545,7 @@ Result<std::string> ChannelCandidateSection(const std::string& section, const st
   // garbled tokens of new pages, where the channel foresees them. On the 47
   // dev pages the tokens left to search went from 304 to 158, 135 and 115
   // with slack 8, 12 and 16 (13 k, 34 k and 85 k spellings; +2, +5 and +13
-  // MB), OCR mode ~5% faster at all three; 12 it is.
+  // MB), OCR mode 4-6% faster at each; 12 it is.
   constexpr float kMisreadSlack = 12;
   constexpr size_t kMisreadLimit = 60;
   for (size_t id = 3; id < vocab.size(); ++id)
