@@ -119,7 +119,7 @@ bool SpellsNoSyllable(std::string_view tok) {
 // for kỹ. OCR mode reads such a sign, where it touches a letter, as a vowel
 // of its family — ¢ as ơ, £ and € as ê and ế, ¥ as ý — each of the same
 // byte length, so that offsets into the text stay those of the original.
-// (Held-out eng-OCR pages 95.95% → 96.05%, dev pages 97.33% → 97.43%.)
+// (Held-out eng-OCR pages 95.95% → 96.03%, dev pages 97.33% → 97.43%.)
 std::string ReadCurrencySigns(std::string_view text) {
   std::string out(text);
   auto letter_at = [&](size_t i) {
