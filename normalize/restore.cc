@@ -221,6 +221,13 @@ struct Restorer::Impl {
     for (const Channel::Candidate& c : it->second) choices.push_back({c.id, w * c.cost});
   }
 
+  // The choices of a word token, into `choices` from s.first, setting s's
+  // count, keep and case pattern: a marked token (its syllable, and in OCR
+  // mode the channel's readings of its letters) and an unmarked one.
+  void MarkedChoices(std::string_view tok, bool ocr, LocalCache& cache, std::vector<Choice>& choices, Slot& s) const;
+  void UnmarkedChoices(std::string_view tok, bool ocr, LocalCache& cache, std::vector<Choice>& choices,
+                       Slot& s) const;
+
   // A code's word: its own when the model knows it, <code> otherwise.
   SyllableId CodeWord(std::string_view token) const {
     std::string key = "#";
@@ -354,7 +361,6 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
   slots.reserve(tokens.size());
   LocalCache ocr_cache;
   size_t edit = 0;
-  std::string folded;
   for (size_t ti = 0; ti < tokens.size(); ++ti) {
     const TokenSpan& t = tokens[ti];
     std::string_view tok = read.substr(t.begin, t.end - t.begin);
@@ -384,61 +390,9 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
       // and stays for the outline to read, not "1Ủ".
       choices.push_back({kUnk, 0});
     } else if (HasMarks(tok) && !SpellsNoSyllable(tok)) {
-      s.pattern = CaseOf(tok);  // for its neighbours: a capital letter beside capitals
-      std::string word = WordClass(tok, false);
-      SyllableId id = word[0] == '#' ? CodeWord(tok) : lm->Find(word);
-      if (id == kUnk) id = lm->Find(CanonicalTones(word));
-      choices.push_back({id, 0});
-      if (ocr && word[0] != '#') {
-        // The letters under the marks are OCR's too: the channel reads them
-        // like an unmarked token's, each reading but the marked one at
-        // remark_cost more. A marked word the model does not know is kept
-        // at keep_cost, like an unknown unmarked one.
-        AddChannelChoices(FoldSyllable(tok), ocr_cache, choices);
-        if (id != kUnk) {
-          auto same = std::remove_if(choices.begin() + s.first + 1, choices.end(),
-                                     [id](const Choice& c) { return c.id == id; });
-          choices.erase(same, choices.end());
-        } else {
-          choices[s.first].cost = options.channel_weight * options.keep_cost;
-        }
-        for (size_t c = s.first + 1; c < choices.size(); ++c)
-          choices[c].cost += options.channel_weight * options.remark_cost;
-        s.count = uint32_t(choices.size() - s.first);
-        s.keep = false;
-      }
+      MarkedChoices(tok, ocr, ocr_cache, choices, s);
     } else {
-      s.pattern = CaseOf(tok);
-      folded = FoldSyllable(tok);
-      std::span<const SyllableId> cands = lm->Candidates(folded);
-      const bool upper = s.pattern == CasePattern::kUpper && tok.size() >= 2;
-      // Capitals get the channel's candidates too: a heading's "BINH" is
-      // more likely "ĐỊNH" than "BÌNH", and "SG" inside a sentence "Sở"
-      // (held-out eng-OCR pages 93.93% → 94.04%, dev pages +0.02 point).
-      if (ocr) {
-        AddChannelChoices(folded, ocr_cache, choices);
-        // An unknown word may also be just that (a name, an English word);
-        // capitals no syllable folds to may be a code (UBND, BT, VP).
-        if (cands.empty())
-          choices.push_back({upper ? CodeWord(tok) : kUnk,
-                             options.channel_weight * (upper ? options.code_keep_cost : options.keep_cost)});
-        s.upper_unknown = upper && cands.empty();
-        s.count = uint32_t(choices.size() - s.first);
-        s.keep = false;
-        if (s.count == 0) {
-          choices.push_back({kUnk, 0});
-          s.count = 1;
-          s.keep = true;
-        }
-      } else if (!cands.empty()) {
-        size_t n = std::min(cands.size(), options.max_candidates);
-        for (size_t i = 0; i < n; ++i) choices.push_back({cands[i], 0});
-        s.count = uint32_t(n);
-        s.keep = false;
-      } else {
-        bool code = s.pattern == CasePattern::kUpper && tok.size() >= 2;
-        choices.push_back({code ? CodeWord(tok) : kUnk, 0});
-      }
+      UnmarkedChoices(tok, ocr, ocr_cache, choices, s);
     }
     // The case of a word inside a sentence is evidence: "So" there is
     // more likely "Sở" (Sở Giáo dục) than "số".
@@ -498,6 +452,66 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
   out.append(text.substr(pos));
   return out;
 }
+
+void Restorer::Impl::MarkedChoices(std::string_view tok, bool ocr, LocalCache& cache, std::vector<Choice>& choices,
+                                   Slot& s) const {
+  s.pattern = CaseOf(tok);  // for its neighbours: a capital letter beside capitals
+  std::string word = WordClass(tok, false);
+  SyllableId id = word[0] == '#' ? CodeWord(tok) : lm->Find(word);
+  if (id == kUnk) id = lm->Find(CanonicalTones(word));
+  choices.push_back({id, 0});
+  if (!ocr || word[0] == '#') return;
+  // The letters under the marks are OCR's too: the channel reads them like
+  // an unmarked token's, each reading but the marked one at remark_cost
+  // more. A marked word the model does not know is kept at keep_cost, like
+  // an unknown unmarked one.
+  AddChannelChoices(FoldSyllable(tok), cache, choices);
+  if (id != kUnk) {
+    auto same = std::remove_if(choices.begin() + s.first + 1, choices.end(),
+                               [id](const Choice& c) { return c.id == id; });
+    choices.erase(same, choices.end());
+  } else {
+    choices[s.first].cost = options.channel_weight * options.keep_cost;
+  }
+  for (size_t c = s.first + 1; c < choices.size(); ++c) choices[c].cost += options.channel_weight * options.remark_cost;
+  s.count = uint32_t(choices.size() - s.first);
+  s.keep = false;
+}
+
+void Restorer::Impl::UnmarkedChoices(std::string_view tok, bool ocr, LocalCache& cache, std::vector<Choice>& choices,
+                                     Slot& s) const {
+  s.pattern = CaseOf(tok);
+  const std::string folded = FoldSyllable(tok);
+  std::span<const SyllableId> cands = lm->Candidates(folded);
+  const bool upper = s.pattern == CasePattern::kUpper && tok.size() >= 2;
+  if (ocr) {
+    // Capitals get the channel's candidates too: a heading's "BINH" is more
+    // likely "ĐỊNH" than "BÌNH", and "SG" inside a sentence "Sở" (held-out
+    // eng-OCR pages 93.93% → 94.04%, dev pages +0.02 point).
+    AddChannelChoices(folded, cache, choices);
+    // An unknown word may also be just that (a name, an English word);
+    // capitals no syllable folds to may be a code (UBND, BT, VP).
+    if (cands.empty())
+      choices.push_back({upper ? CodeWord(tok) : kUnk,
+                         options.channel_weight * (upper ? options.code_keep_cost : options.keep_cost)});
+    s.upper_unknown = upper && cands.empty();
+    s.count = uint32_t(choices.size() - s.first);
+    s.keep = false;
+    if (s.count == 0) {
+      choices.push_back({kUnk, 0});
+      s.count = 1;
+      s.keep = true;
+    }
+  } else if (!cands.empty()) {
+    size_t n = std::min(cands.size(), options.max_candidates);
+    for (size_t i = 0; i < n; ++i) choices.push_back({cands[i], 0});
+    s.count = uint32_t(n);
+    s.keep = false;
+  } else {
+    choices.push_back({upper ? CodeWord(tok) : kUnk, 0});
+  }
+}
+
 
 namespace {
 
