@@ -135,7 +135,10 @@ FtsQuery BuildFtsQuery(const std::vector<QueryWord>& words) {
   q.any = q.exact + " OR {title_folded body_folded} : (" + folded + ")";
   if (words.size() > 1) {
     std::string joined;
-    for (const QueryWord& w : words) joined += (joined.empty() ? "" : " ") + FoldedForm(w.text);
+    for (const QueryWord& w : words) {
+      if (!joined.empty()) joined += ' ';
+      joined += FoldedForm(w.text);
+    }
     q.phrase = "{title_folded body_folded} : " + FtsString(joined, words.back().prefix);
   }
   return q;
@@ -269,7 +272,7 @@ using Param = std::variant<std::string, int64_t, double>;
 
 std::string Placeholder(std::vector<Param>& params, Param value) {
   params.push_back(std::move(value));
-  return "?" + std::to_string(params.size());
+  return std::string("?").append(std::to_string(params.size()));
 }
 
 }  // namespace

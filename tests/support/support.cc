@@ -77,7 +77,10 @@ std::string TempDir() {
 CommandResult RunVanban(const std::vector<std::string>& args) {
   const char* bin = std::getenv("VANBAN_BIN");
   std::string cmd = ShellQuote(bin ? bin : BinaryDir() + "/cli/vanban");
-  for (const auto& a : args) cmd += " " + ShellQuote(a);
+  for (const auto& a : args) {
+    cmd += ' ';
+    cmd += ShellQuote(a);
+  }
   std::string dir = TempDir();
   std::string out = dir + "/out", err = dir + "/err";
   cmd += " </dev/null >" + ShellQuote(out) + " 2>" + ShellQuote(err);
