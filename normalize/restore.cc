@@ -91,6 +91,11 @@ struct BeamScratch {
   std::vector<uint32_t> tri_at;
   std::vector<float> tri_lp;
   std::vector<float> kept;  // KeepBest's scores
+  // ExtendTrigram: per state A (its best hypothesis's score + bo(u v),
+  // + bo(v)) and the states in descending order of it; per choice B
+  // (p1(w) − cost).
+  std::vector<float> state_a, choice_b;
+  std::vector<uint32_t> state_order;
 };
 
 bool HasCombining(std::string_view s) {
@@ -255,9 +260,14 @@ struct Restorer::Impl {
   // last word alone, each hypothesis's context carried in it, and the pass
   // over (choice, state) pairs one: the filter asked, the pair scored,
   // x.kept fed (KeepBest's buffer) at once, the ~9% the filter lets through
-  // after their probes.
+  // after their probes; of the others those that cannot reach the beam's
+  // cut so far are left −∞, unscored (the beam's hypotheses the same).
   void ExtendTrigram(const Slot& s, const Choice* choices, size_t from, size_t to, float floor, size_t beam,
                      BeamScratch& x) const;
+  // The score of a pair (choice, state v) the bigram filter rules out and
+  // its hypothesis (*back): of v's hypotheses the best (of equal scores the
+  // first).
+  float ScoreUnstoredPair(size_t v, float p1, float cost, const BeamScratch& x, int32_t* back) const;
   // ExtendTrigram's pairs (choice, state) the bigram filter let through
   // (x.maybe), scored.
   void ScoreStoredPairs(const Choice* choices, size_t V, BeamScratch& x) const;
@@ -709,7 +719,6 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
     }
   }
   const uint32_t* state_begin = x.state_begin.data();
-  const uint32_t* group_live = x.group_live.data();
   const float* group_score = x.group_score.data();
   const float* group_backoff = x.group_backoff.data();
   const uint64_t* state_filter = x.state_filter.data();
@@ -729,30 +738,91 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   size_t reached = 0;
   // p(w | u v) = p3(u v w) if stored, else bo(u v) + p2(v w). Where the
   // filter says (v, w) is not stored (91% of the pairs on OCR text), p2 is
-  // the unigram back-off and no trigram ends in v w: the pair is scored
-  // here, its state's hypotheses in order (of equal scores the first).
+  // the unigram back-off and no trigram ends in v w: the pair scores
+  //   max over its state's hypotheses of (score + bo(u v)) + bo(v) + p1(w) − cost,
+  // a part A(v) of the state plus a part B(w) of the choice.
+  if (!offer) {  // all are kept: every pair scored, its state's hypotheses in order (of equal scores the first)
+    for (size_t c = 0; c < C; ++c) {
+      const SyllableId w = choices[c].id;
+      const float cost = choices[c].cost, p1 = model.Unigram(w);
+      const uint64_t filter_w = model.FilterPartOfW(w);
+      for (size_t v = 0; v < V; ++v) {
+        const size_t at = c * V + v;
+        if (model.MaybeBigram(state_filter[v] + filter_w)) {
+          model.PrefetchBigram(prev_v[v], w);
+          maybe[maybe_n++] = uint32_t(at);
+          continue;
+        }
+        next_score[at] = ScoreUnstoredPair(v, p1, cost, x, &next_back[at]);
+        reached += next_score[at] > kNegInf;
+      }
+    }
+    x.maybe.resize(maybe_n);
+    if (maybe_n > 0) ScoreStoredPairs(choices, V, x);
+    for (uint32_t at : x.maybe) reached += next_score[at] > kNegInf;
+    x.reached = reached;
+    return;
+  }
+  // Beam `beam` of C × V: the pairs are met state by state, the states in
+  // descending order of A; those the filter lets through are scored after
+  // (ScoreStoredPairs), the others at once, exactly as above, unless their
+  // A + B, less the rounding the exact sum may differ by, is below the
+  // beam's cut so far: such a pair can neither reach the beam nor tie its
+  // cut. Those not scored stay −∞ and are not counted reached: `beam`
+  // scores are above them, so TakeBest keeps the same hypotheses (the
+  // beam's scores the same multiset, the pairs taken in the same order).
+  x.choice_b.resize(C);
+  float mag_w = 0;
   for (size_t c = 0; c < C; ++c) {
     const SyllableId w = choices[c].id;
     const float cost = choices[c].cost, p1 = model.Unigram(w);
-    const uint64_t filter_w = model.FilterPartOfW(w);
-    for (size_t v = 0; v < V; ++v) {
+    x.choice_b[c] = p1 - cost;
+    mag_w = std::max(mag_w, std::fabs(p1) + std::fabs(cost));
+  }
+  x.state_a.resize(V), x.state_order.resize(V);
+  float mag_v = 0;
+  for (size_t v = 0; v < V; ++v) {
+    float a = kNegInf, mag_g = 0;
+    for (uint32_t g = state_begin[v]; g < state_begin[v + 1]; ++g) {
+      a = std::max(a, group_score[g] + group_backoff[g]);
+      mag_g = std::max(mag_g, std::fabs(group_score[g]) + std::fabs(group_backoff[g]));
+    }
+    x.state_a[v] = a + state_backoff[v];
+    mag_v = std::max(mag_v, mag_g + std::fabs(state_backoff[v]));
+  }
+  // |exact − (A + B)|: a few roundings of sums of terms below mag_v + mag_w
+  // in magnitude (float's epsilon 1.2e-7), with room to spare.
+  const float slack = (mag_v + mag_w) * 1e-5f;
+  const float* b = x.choice_b.data();
+  uint32_t* sv = x.state_order.data();
+  for (size_t k = 0; k < V; ++k) {  // insertion sort: a few states
+    size_t i = k;
+    for (; i > 0 && x.state_a[sv[i - 1]] < x.state_a[k]; --i) sv[i] = sv[i - 1];
+    sv[i] = uint32_t(k);
+  }
+  float cut = kNegInf;  // kept[beam − 1] − slack
+  for (size_t k = 0; k < V; ++k) {
+    const size_t v = sv[k];
+    const float a = x.state_a[v];
+    const uint64_t filter_v = state_filter[v];
+    for (size_t c = 0; c < C; ++c) {
       const size_t at = c * V + v;
-      if (model.MaybeBigram(state_filter[v] + filter_w)) {
+      const SyllableId w = choices[c].id;
+      if (model.MaybeBigram(filter_v + model.FilterPartOfW(w))) {
         model.PrefetchBigram(prev_v[v], w);
         maybe[maybe_n++] = uint32_t(at);
         continue;
       }
-      const float p2 = state_backoff[v] + p1;
-      float best = kNegInf;
-      int32_t back = -1;
-      for (uint32_t g = state_begin[v]; g < state_begin[v + 1]; ++g) {
-        const float sc = group_score[g] + (group_backoff[g] + p2) - cost;
-        if (sc > best) best = sc, back = int32_t(group_live[g]);
+      if (a + b[c] < cut) {
+        next_score[at] = kNegInf, next_back[at] = -1;
+        continue;
       }
-      next_score[at] = best, next_back[at] = back;
+      const float best = ScoreUnstoredPair(v, model.Unigram(w), choices[c].cost, x, &next_back[at]);
+      next_score[at] = best;
       if (best > kNegInf) {
         ++reached;
-        if (offer) OfferScore(best, beam, kept);
+        OfferScore(best, beam, kept);
+        cut = kept[beam - 1] - slack;
       }
     }
   }
@@ -761,9 +831,21 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   for (uint32_t at : x.maybe) {
     if (!(next_score[at] > kNegInf)) continue;
     ++reached;
-    if (offer) OfferScore(next_score[at], beam, kept);
+    OfferScore(next_score[at], beam, kept);
   }
   x.reached = reached;
+}
+
+float Restorer::Impl::ScoreUnstoredPair(size_t v, float p1, float cost, const BeamScratch& x, int32_t* back) const {
+  const float p2 = x.state_backoff[v] + p1;
+  float best = kNegInf;
+  int32_t at = -1;
+  for (uint32_t g = x.state_begin[v]; g < x.state_begin[v + 1]; ++g) {
+    const float sc = x.group_score[g] + (x.group_backoff[g] + p2) - cost;
+    if (sc > best) best = sc, at = int32_t(x.group_live[g]);
+  }
+  *back = at;
+  return best;
 }
 
 void Restorer::Impl::ScoreStoredPairs(const Choice* choices, size_t V, BeamScratch& x) const {
