@@ -23,12 +23,12 @@
 // Restore() may be called from several threads at once.
 //
 // Measured (corpus/model/README.md, bench/restore_bench.sh): 99.0% of the
-// syllables of the stripped accented seeds, 94.4% of held-out pages read by
-// tesseract -l eng; ~0.95 M syllables/s of one core on unaccented text,
-// ~333-363 k/s in OCR mode (ocr_beam 16) on the held-out eng-OCR pages in a
-// fresh process, on a shared machine (the decoder's language-model lookups
-// and their cache misses are most of it); model load ~5 ms, ~46 MB resident
-// for `vanban restore`.
+// syllables of the stripped accented seeds, 96.0% of held-out pages read by
+// tesseract -l eng --psm 6; ~0.95 M syllables/s of one core on unaccented
+// text, ~370 k/s in OCR mode (ocr_beam 16) on the held-out eng-OCR pages in
+// a fresh process, on a shared machine (the decoder's loop over choice and
+// state pairs is most of it); model load ~6 ms, ~50 MB resident for
+// `vanban restore`.
 //
 // The channel candidates of the spellings OCR mode meets most come with the
 // model (the folds of its vocabulary, the tokens of its OCR training pairs),
