@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include "common/vietnamese.h"
 #include "normalize/syllable.h"
@@ -43,6 +44,16 @@ int Idx(char c) {
   if (c >= 'a' && c <= 'z') return c - 'a';
   if (c >= '0' && c <= '9') return 26 + (c - '0');
   return -1;
+}
+
+// The output letter a source letter folds to (ố → o, đ → d).
+int FoldIndex(int source) {
+  static const std::vector<int> folds = [] {
+    std::vector<int> v;
+    for (char32_t cp : SourceLetters()) v.push_back(Idx(char(LetterOf(cp).folded)));
+    return v;
+  }();
+  return folds[source];
 }
 
 std::vector<int> SourceIndices(std::string_view syllable) {
@@ -450,6 +461,86 @@ std::vector<std::string> Channel::Misreadings(std::string_view syllable, float s
     if (std::find(spellings.begin(), spellings.end(), spelling) == spellings.end()) spellings.push_back(spelling);
   }
   return spellings;
+}
+
+std::optional<Channel> Channel::AdaptedTo(const std::vector<Reading>& readings, float prior, float min_gain,
+                                          float* gain) const {
+  // Readings along their alignments under the learned costs, counted.
+  const size_t n = t_.letters.size();
+  std::vector<double> sub(n * kOut, 0), del(n, 0), ins(kOut, 0), total(n, 0);
+  std::unordered_map<size_t, double> sub2;  // [letter][pair], sparse: a document shows few
+  double letters = 0;
+  std::vector<Edit> edits;
+  std::vector<int> src;
+  for (const auto& [syllable, token] : readings) {
+    src = SourceIndices(syllable);
+    // Most tokens are their syllable's plain fold, each letter read as itself.
+    bool folds = src.size() == token.size();
+    for (size_t i = 0; folds && i < src.size(); ++i) folds = Idx(token[i]) == FoldIndex(src[i]);
+    if (folds) {
+      for (size_t i = 0; i < src.size(); ++i) total[src[i]] += 1, sub[src[i] * kOut + FoldIndex(src[i])] += 1;
+      letters += double(src.size());
+      continue;
+    }
+    if (!(Align(src, token, &edits) < kInf)) continue;
+    letters += double(src.size());
+    for (const Edit& e : edits) {
+      if (e.source < 0) {
+        ins[Idx(e.out[0])] += 1;
+        continue;
+      }
+      total[e.source] += 1;
+      if (e.out.empty()) del[e.source] += 1;
+      else if (e.out.size() == 1) sub[e.source * kOut + Idx(e.out[0])] += 1;
+      else sub2[size_t(e.source) * kOut * kOut + Idx(e.out[0]) * kOut + Idx(e.out[1])] += 1;
+    }
+  }
+  if (readings.empty() || letters == 0) return std::nullopt;
+
+  // p = (count + prior · p_learned) / (total + prior), per source letter.
+  auto mix = [prior](float learned, double count, double denom) {
+    return float(-std::log((count + prior * std::exp(-double(learned))) / denom));
+  };
+  // What that saves on the confusions (a letter read as another, dropped,
+  // doubled, inserted) along the same alignments, from the counts alone:
+  // most documents stop here. Letters read as themselves are left out: a
+  // clean page would otherwise look like another engine's.
+  double saved = 0;
+  auto save = [&](float learned, double count, double denom) {
+    if (count > 0) saved += count * (double(learned) - double(mix(learned, count, denom)));
+  };
+  for (size_t s = 0; s < n; ++s) {
+    if (total[s] == 0) continue;
+    const double denom = total[s] + prior;
+    for (int o = 0; o < kOut; ++o)
+      if (o != FoldIndex(int(s))) save(t_.sub[s * kOut + o], sub[s * kOut + o], denom);
+    save(t_.del[s], del[s], denom);
+  }
+  for (const auto& [at, count] : sub2) save(t_.sub2[at], count, total[at / (kOut * kOut)] + prior);
+  for (int o = 0; o < kOut; ++o) save(t_.ins[o], ins[o], letters + prior);
+  const float average = float(saved / double(readings.size()));
+  if (gain) *gain = average;
+  if (!(average > min_gain)) return std::nullopt;
+
+  Tables t = t_;
+  for (size_t s = 0; s < n; ++s) {
+    if (total[s] == 0) continue;
+    const double denom = total[s] + prior;
+    for (int o = 0; o < kOut; ++o) t.sub[s * kOut + o] = mix(t_.sub[s * kOut + o], sub[s * kOut + o], denom);
+    t.del[s] = mix(t_.del[s], del[s], denom);
+    for (size_t at = s * kOut * kOut; at < (s + 1) * kOut * kOut; ++at)
+      if (t_.sub2[at] < kInf) t.sub2[at] = mix(t_.sub2[at], 0, denom);  // seen ones below
+  }
+  for (const auto& [at, count] : sub2) t.sub2[at] = mix(t_.sub2[at], count, total[at / (kOut * kOut)] + prior);
+  for (int o = 0; o < kOut; ++o) t.ins[o] = mix(t_.ins[o], ins[o], letters + prior);
+  Channel a;
+  a.t_ = std::move(t);
+  a.trained_ = trained_;
+  a.trie_ = trie_;
+  a.max_depth_ = max_depth_;
+  a.max_children_ = max_children_;
+  a.IndexLowerBounds();
+  return a;
 }
 
 std::vector<Channel::Candidate> Channel::TokenCandidates(std::string_view ocr, float margin, size_t limit) const {

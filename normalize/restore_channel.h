@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,23 @@ class Channel {
   // first. Spellings for CandidateTable::Build: the garbled tokens OCR
   // mode meets, where they can be foreseen.
   std::vector<std::string> Misreadings(std::string_view syllable, float slack, size_t limit) const;
+
+  // This channel with its costs moved toward one document's own OCR
+  // engine, when that engine is not the training pairs' ("dupe" for "được",
+  // "each" for "cách": seed 001). `readings` are a first restoration's
+  // (syllable, folded token) pairs; each source letter's readings along
+  // their alignments are counted and mixed with the learned costs, which
+  // weigh as `prior` observations of every letter (a MAP estimate: a letter
+  // the document says little about keeps its costs). Nothing when the
+  // adapted costs make the readings cheaper by `min_gain` or less per
+  // reading on average (natural log): the engine reads as the pairs' did.
+  // `gain`, when given, receives that average.
+  struct Reading {
+    std::string_view syllable;
+    std::string token;
+  };
+  std::optional<Channel> AdaptedTo(const std::vector<Reading>& readings, float prior, float min_gain,
+                                   float* gain = nullptr) const;
 
   std::string Serialize() const;
   bool trained() const { return trained_; }
