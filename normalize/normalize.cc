@@ -1,9 +1,7 @@
 #include "normalize/normalize.h"
 
 #include <algorithm>
-#include <atomic>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "common/vietnamese.h"
@@ -105,26 +103,19 @@ std::string JoinLines(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-// Restores the pages marked `restored`, on up to options.restore_jobs threads
-// (the Restorer is immutable and thread-safe; pages are independent).
+// Restores the pages marked `restored` as one document (the restorer adapts
+// its OCR channel to the document's pages together), on up to
+// options.restore_jobs threads.
 template <typename Pages>
 static void RestorePages(Pages& pages, const Options& options) {
   std::vector<size_t> todo;
+  std::vector<std::string_view> texts;
   for (size_t k = 0; k < pages.size(); ++k)
-    if (pages[k].restored) todo.push_back(k);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i; (i = next++) < todo.size();) {
-      std::string& text = pages[todo[i]].text;
-      std::string restored = options.restorer->Restore(text);
-      text = options.canonical_tones ? CanonicalTones(restored) : ToNfc(restored);
-    }
-  };
-  const size_t threads = std::min<size_t>(std::max(1, options.restore_jobs), todo.size());
-  std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+    if (pages[k].restored) todo.push_back(k), texts.push_back(pages[k].text);
+  if (todo.empty()) return;
+  std::vector<std::string> restored = options.restorer->RestorePages(texts, options.restore_jobs);
+  for (size_t i = 0; i < todo.size(); ++i)
+    pages[todo[i]].text = options.canonical_tones ? CanonicalTones(restored[i]) : ToNfc(restored[i]);
 }
 
 NormalizedText Normalize(const Document& document, const Options& options) {

@@ -65,8 +65,9 @@ struct Options {
   double restore_below_share = 0.3;
   int restore_min_syllables = 20;  // fewer: a table of numbers, a signature
   // Pages restored at once. Restoring OCR-garbled text is the slow part of a
-  // text-layer batch (edit candidates: ~17 k syllables/s a core), and pages
-  // are independent, so a long garbled document spreads over the cores.
+  // text-layer batch, and each reading of a page is independent of the
+  // others' (the channel is adapted between the readings, over them all),
+  // so a long garbled document spreads over the cores.
   int restore_jobs = 1;
 };
 

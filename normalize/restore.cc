@@ -1,11 +1,14 @@
 #include "normalize/restore.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <functional>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -213,24 +216,35 @@ struct Restorer::Impl {
   // call at most.
   CandidateTable table;
   bool use_table = false;
-  using LocalCache = std::unordered_map<std::string, std::vector<Channel::Candidate>>;
-  void AddChannelChoices(const std::string& folded, LocalCache& local, std::vector<Choice>& choices) const {
+  // Where one Restore() call's channel candidates come from: the learned
+  // channel (the model's table, the shared cache) or, on a second reading,
+  // the channel adapted to the document; what was searched is kept here.
+  struct ChannelSource {
+    const Channel* adapted = nullptr;
+    std::unordered_map<std::string, std::vector<Channel::Candidate>> searched;
+  };
+  void AddChannelChoices(const std::string& folded, ChannelSource& source, std::vector<Choice>& choices) const {
     const float w = options.channel_weight;
     CandidateTable::Entry e;
-    if (use_table && table.Find(folded, &e)) {
+    if (!source.adapted && use_table && table.Find(folded, &e)) {
       for (size_t i = 0; i < e.size; ++i) choices.push_back({e.ids[i], w * e.costs[i]});
       return;
     }
-    auto it = local.find(folded);
-    if (it == local.end()) it = local.emplace(folded, ChannelCandidates(folded)).first;
+    auto it = source.searched.find(folded);
+    if (it == source.searched.end()) {
+      std::vector<Channel::Candidate> found =
+          source.adapted ? source.adapted->TokenCandidates(folded, options.channel_margin, options.channel_candidates)
+                         : ChannelCandidates(folded);
+      it = source.searched.emplace(folded, std::move(found)).first;
+    }
     for (const Channel::Candidate& c : it->second) choices.push_back({c.id, w * c.cost});
   }
 
   // The choices of a word token, into `choices` from s.first, setting s's
   // count, keep and case pattern: a marked token (its syllable, and in OCR
   // mode the channel's readings of its letters) and an unmarked one.
-  void MarkedChoices(std::string_view tok, bool ocr, LocalCache& cache, std::vector<Choice>& choices, Slot& s) const;
-  void UnmarkedChoices(std::string_view tok, bool ocr, LocalCache& cache, std::vector<Choice>& choices,
+  void MarkedChoices(std::string_view tok, bool ocr, ChannelSource& source, std::vector<Choice>& choices, Slot& s) const;
+  void UnmarkedChoices(std::string_view tok, bool ocr, ChannelSource& source, std::vector<Choice>& choices,
                        Slot& s) const;
 
   // A code's word: its own when the model knows it, <code> otherwise.
@@ -249,7 +263,33 @@ struct Restorer::Impl {
     return m + std::log(std::exp(x - m) + std::exp(y - m));
   }
 
-  std::string Restore(std::string_view text) const;
+  // One page's text and its reading: tokens, lattice and best path.
+  struct Page {
+    std::string text;  // NFC
+    std::string read;  // OCR mode: `text` with currency signs read as vowels
+    std::vector<TokenSpan> tokens;
+    std::vector<Edit> code_edits;
+    bool ocr = false;
+    std::vector<Choice> choices;
+    std::vector<Slot> slots;
+    std::vector<SyllableId> best;
+  };
+  Page Prepare(std::string_view input) const;
+  // Reads `page` (lattice, then best path), channel candidates from the
+  // learned channel or, when given, `adapted`.
+  void Read(Page& page, const Channel* adapted) const;
+  std::vector<std::string> RestorePages(const std::vector<std::string_view>& pages, int jobs) const;
+  // The slots and their choices for `tokens` (of `read`, the text with
+  // currency signs read as vowels in OCR mode), channel candidates from
+  // `source`.
+  void Lattice(std::string_view text, std::string_view read, const std::vector<TokenSpan>& tokens,
+               const std::vector<Edit>& code_edits, bool ocr, ChannelSource& source, std::vector<Choice>& choices,
+               std::vector<Slot>& slots) const;
+  // The page's text with each slot's best syllable written in its case,
+  // and the code edits.
+  std::string Write(const Page& page) const;
+  // A read page's (syllable, folded token) pairs, for Channel::AdaptedTo.
+  void Readings(const Page& page, std::vector<Channel::Reading>& readings) const;
   // The best choice per slot: a beam search over each sentence.
   std::vector<SyllableId> Decode(const std::vector<Slot>& slots, const std::vector<Choice>& choices,
                                  size_t beam) const;
@@ -321,7 +361,13 @@ Result<std::unique_ptr<Restorer>> Restorer::Load(const std::string& path, const 
   return std::unique_ptr<Restorer>(new Restorer(std::move(impl)));
 }
 
-std::string Restorer::Restore(std::string_view text) const { return impl_->Restore(text); }
+std::string Restorer::Restore(std::string_view text) const {
+  return std::move(impl_->RestorePages({text}, 1)[0]);
+}
+
+std::vector<std::string> Restorer::RestorePages(const std::vector<std::string_view>& pages, int jobs) const {
+  return impl_->RestorePages(pages, jobs);
+}
 
 size_t Restorer::CountSyllables(std::string_view text) {
   size_t n = 0;
@@ -329,47 +375,83 @@ size_t Restorer::CountSyllables(std::string_view text) {
   return n;
 }
 
-std::string Restorer::Impl::Restore(std::string_view input) const {
-  std::string nfc;
-  std::string_view text = input;
-  if (HasCombining(input)) {
-    nfc = ToNfc(input);
-    text = nfc;
-  }
-  std::vector<TokenSpan> tokens = ScanTokens(text);
-  if (tokens.empty()) return std::string(input);
-
-  std::vector<Edit> code_edits;
-  CodeEdits(text, code_edits);
+Restorer::Impl::Page Restorer::Impl::Prepare(std::string_view input) const {
+  Page page;
+  page.text = HasCombining(input) ? ToNfc(input) : std::string(input);
+  const std::string_view text = page.text;
+  page.tokens = ScanTokens(text);
+  if (page.tokens.empty()) return page;
+  CodeEdits(text, page.code_edits);
 
   // OCR mode: many lower-case tokens that no syllable folds to.
-  bool ocr = options.ocr == RestoreOptions::Ocr::kOn;
+  page.ocr = options.ocr == RestoreOptions::Ocr::kOn;
   if (options.ocr == RestoreOptions::Ocr::kAuto && channel.trained()) {
     size_t lower = 0, unknown = 0;
-    for (const TokenSpan& t : tokens) {
+    for (const TokenSpan& t : page.tokens) {
       std::string_view tok = text.substr(t.begin, t.end - t.begin);
       if (!t.word() || tok.size() < 2 || CaseOf(tok) == CasePattern::kUpper || HasMarks(tok)) continue;
       ++lower;
       unknown += lm->Candidates(FoldSyllable(tok)).empty();
     }
-    ocr = lower > 0 && float(unknown) > options.ocr_auto_share * float(lower);
+    page.ocr = lower > 0 && float(unknown) > options.ocr_auto_share * float(lower);
   }
-  ocr = ocr && channel.trained();
+  page.ocr = page.ocr && channel.trained();
   // What the tokens are read from; the output copies `text`, byte for byte
   // where nothing is restored.
-  std::string signs_read;
-  std::string_view read = text;
-  if (ocr) {
-    signs_read = ReadCurrencySigns(text);
-    read = signs_read;
-    tokens = ScanTokens(read, /*ocr_digits=*/true);
+  if (page.ocr) {
+    page.read = ReadCurrencySigns(text);
+    page.tokens = ScanTokens(page.read, /*ocr_digits=*/true);
   }
+  return page;
+}
 
-  std::vector<Choice> choices;
-  std::vector<Slot> slots;
+void Restorer::Impl::Read(Page& page, const Channel* adapted) const {
+  if (page.tokens.empty()) return;
+  ChannelSource source{adapted, {}};
+  Lattice(page.text, page.ocr ? std::string_view(page.read) : std::string_view(page.text), page.tokens,
+          page.code_edits, page.ocr, source, page.choices, page.slots);
+  page.best = Decode(page.slots, page.choices, page.ocr ? options.ocr_beam : options.beam);
+}
+
+std::vector<std::string> Restorer::Impl::RestorePages(const std::vector<std::string_view>& inputs, int jobs) const {
+  std::vector<Page> pages(inputs.size());
+  auto each = [&](auto&& work) {
+    std::atomic<size_t> next{0};
+    auto run = [&] {
+      for (size_t i; (i = next++) < pages.size();) work(i);
+    };
+    const size_t threads = std::min<size_t>(std::max(1, jobs), pages.size());
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(run);
+    run();
+    for (std::thread& t : pool) t.join();
+  };
+  each([&](size_t i) {
+    pages[i] = Prepare(inputs[i]);
+    Read(pages[i], nullptr);
+  });
+  // The document's OCR pages read again with the channel adapted to what
+  // their first reading found, when its engine is not the training pairs'.
+  std::vector<Channel::Reading> readings;
+  for (const Page& page : pages)
+    if (page.ocr) Readings(page, readings);
+  std::optional<Channel> adapted;
+  if (!readings.empty()) adapted = channel.AdaptedTo(readings, options.adapt_prior, options.adapt_min_gain);
+  std::vector<std::string> out(pages.size());
+  each([&](size_t i) {
+    if (adapted && pages[i].ocr) Read(pages[i], &*adapted);
+    out[i] = pages[i].tokens.empty() ? std::string(inputs[i]) : Write(pages[i]);
+  });
+  return out;
+}
+
+void Restorer::Impl::Lattice(std::string_view text, std::string_view read, const std::vector<TokenSpan>& tokens,
+                             const std::vector<Edit>& code_edits, bool ocr, ChannelSource& source,
+                             std::vector<Choice>& choices, std::vector<Slot>& slots) const {
+  choices.clear();
+  slots.clear();
   choices.reserve(tokens.size() * 4);
   slots.reserve(tokens.size());
-  LocalCache ocr_cache;
   size_t edit = 0;
   for (size_t ti = 0; ti < tokens.size(); ++ti) {
     const TokenSpan& t = tokens[ti];
@@ -389,7 +471,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
       // eng-OCR pages 94.04% → 94.20%, dev pages +0.09 point).
       if (ocr && tok.size() <= 2 && ti > 0 && ti + 1 < tokens.size() && tokens[ti - 1].word() &&
           tokens[ti + 1].word() && !t.hard_break && !tokens[ti + 1].hard_break) {
-        AddChannelChoices(std::string(tok), ocr_cache, choices);
+        AddChannelChoices(std::string(tok), source, choices);
         s.count = uint32_t(choices.size() - s.first);
         s.keep = false;
       }
@@ -400,9 +482,9 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
       // and stays for the outline to read, not "1Ủ".
       choices.push_back({kUnk, 0});
     } else if (HasMarks(tok) && !SpellsNoSyllable(tok)) {
-      MarkedChoices(tok, ocr, ocr_cache, choices, s);
+      MarkedChoices(tok, ocr, source, choices, s);
     } else {
-      UnmarkedChoices(tok, ocr, ocr_cache, choices, s);
+      UnmarkedChoices(tok, ocr, source, choices, s);
     }
     // The case of a word inside a sentence is evidence: "So" there is
     // more likely "Sở" (Sở Giáo dục) than "số".
@@ -417,13 +499,28 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
     }
     slots.push_back(s);
   }
+}
 
-  std::vector<SyllableId> best = Decode(slots, choices, ocr ? options.ocr_beam : options.beam);
+void Restorer::Impl::Readings(const Page& page, std::vector<Channel::Reading>& readings) const {
+  for (size_t k = 0; k < page.slots.size(); ++k) {
+    const Slot& s = page.slots[k];
+    const SyllableId id = page.best[k];
+    if (s.keep || id == kUnk || id == number_id || id == code_id) continue;
+    std::string_view syllable = lm->Syllable(id);
+    if (syllable.empty() || syllable[0] == '<' || syllable[0] == '#') continue;
+    readings.push_back({syllable, FoldSyllable(std::string_view(page.read).substr(s.begin, s.end - s.begin))});
+  }
+}
 
+std::string Restorer::Impl::Write(const Page& page) const {
+  const std::string_view text = page.text;
+  const std::vector<Slot>& slots = page.slots;
+  const std::vector<SyllableId>& best = page.best;
+  const std::vector<Edit>& code_edits = page.code_edits;
   std::string out;
   out.reserve(text.size() + text.size() / 4);
   size_t pos = 0;
-  edit = 0;
+  size_t edit = 0;
   for (size_t k = 0; k < slots.size(); ++k) {
     const Slot& s = slots[k];
     while (edit < code_edits.size() && code_edits[edit].end <= s.begin) {
@@ -463,7 +560,7 @@ std::string Restorer::Impl::Restore(std::string_view input) const {
   return out;
 }
 
-void Restorer::Impl::MarkedChoices(std::string_view tok, bool ocr, LocalCache& cache, std::vector<Choice>& choices,
+void Restorer::Impl::MarkedChoices(std::string_view tok, bool ocr, ChannelSource& source, std::vector<Choice>& choices,
                                    Slot& s) const {
   s.pattern = CaseOf(tok);  // for its neighbours: a capital letter beside capitals
   std::string word = WordClass(tok, false);
@@ -475,7 +572,7 @@ void Restorer::Impl::MarkedChoices(std::string_view tok, bool ocr, LocalCache& c
   // an unmarked token's, each reading but the marked one at remark_cost
   // more. A marked word the model does not know is kept at keep_cost, like
   // an unknown unmarked one.
-  AddChannelChoices(FoldSyllable(tok), cache, choices);
+  AddChannelChoices(FoldSyllable(tok), source, choices);
   if (id != kUnk) {
     auto same = std::remove_if(choices.begin() + s.first + 1, choices.end(),
                                [id](const Choice& c) { return c.id == id; });
@@ -488,7 +585,7 @@ void Restorer::Impl::MarkedChoices(std::string_view tok, bool ocr, LocalCache& c
   s.keep = false;
 }
 
-void Restorer::Impl::UnmarkedChoices(std::string_view tok, bool ocr, LocalCache& cache, std::vector<Choice>& choices,
+void Restorer::Impl::UnmarkedChoices(std::string_view tok, bool ocr, ChannelSource& source, std::vector<Choice>& choices,
                                      Slot& s) const {
   s.pattern = CaseOf(tok);
   const std::string folded = FoldSyllable(tok);
@@ -498,7 +595,7 @@ void Restorer::Impl::UnmarkedChoices(std::string_view tok, bool ocr, LocalCache&
     // Capitals get the channel's candidates too: a heading's "BINH" is more
     // likely "ĐỊNH" than "BÌNH", and "SG" inside a sentence "Sở" (held-out
     // eng-OCR pages 93.93% → 94.04%, dev pages +0.02 point).
-    AddChannelChoices(folded, cache, choices);
+    AddChannelChoices(folded, source, choices);
     // An unknown word may also be just that (a name, an English word);
     // capitals no syllable folds to may be a code (UBND, BT, VP).
     if (cands.empty())

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "common/vietnamese.h"
 #include "normalize/lm_build.h"
@@ -277,6 +278,51 @@ TEST_CASE("CandidateTable: the shipped model's precomputed candidates are the se
   }
 }
 
+// A document's own confusions (Channel::AdaptedTo): readings an engine
+// made that the training pairs never showed ("dupe" for "được", seed 001's
+// engine) make those readings cheaper; readings that are plain folds, or
+// the pairs' own confusions, leave the learned channel as it is.
+TEST_CASE("Channel::AdaptedTo: another engine's confusions get cheaper, the pairs' engine is left alone",
+          "[restore][lm]") {
+  auto lm = LmModel::Open(ShippedModel());
+  REQUIRE(lm.ok());
+  auto channel = Channel::Parse((*lm)->Section("channel"));
+  REQUIRE(channel.ok());
+  channel->IndexVocabulary(**lm);
+  const RestoreOptions defaults;
+
+  std::vector<Channel::Reading> clean;
+  for (int i = 0; i < 40; ++i)
+    for (const char* s : {"cải", "cách", "hành", "chính", "được", "người"}) clean.push_back({s, FoldSyllable(s)});
+  float gain = -1;
+  CHECK_FALSE(channel->AdaptedTo(clean, defaults.adapt_prior, defaults.adapt_min_gain, &gain).has_value());
+  CHECK(gain == 0);
+
+  std::vector<Channel::Reading> other = clean;
+  for (int i = 0; i < 12; ++i) {
+    other.push_back({"được", "dupe"});
+    other.push_back({"cách", "each"});
+    other.push_back({"nước", "nude"});
+  }
+  auto adapted = channel->AdaptedTo(other, defaults.adapt_prior, defaults.adapt_min_gain, &gain);
+  INFO("gain " << gain);
+  REQUIRE(adapted.has_value());
+  CHECK(gain > defaults.adapt_min_gain);
+  for (auto [syllable, token] : {std::pair{"được", "dupe"}, {"cách", "each"}, {"nước", "nude"}, {"trực", "true"}}) {
+    INFO(syllable << " as " << token << ": learned " << channel->Cost(syllable, token) << ", adapted "
+                  << adapted->Cost(syllable, token));
+    CHECK(adapted->Cost(syllable, token) < channel->Cost(syllable, token) - 2);
+  }
+  // The adapted channel searches the same vocabulary: "dupe" now reads
+  // first as "được", which the learned channel puts 7th.
+  auto first = [&](const Channel& c, const char* token) {
+    auto found = c.TokenCandidates(token, defaults.channel_margin, defaults.channel_candidates);
+    return found.empty() ? std::string() : std::string((*lm)->Syllable(found[0].id));
+  };
+  CHECK(first(*channel, "dupe") != "được");
+  CHECK(first(*adapted, "dupe") == "được");
+}
+
 std::vector<std::string> AccentedSeeds() {
   std::string dir = RequireShared("corpus/txt");
   std::vector<std::string> paths;
@@ -326,6 +372,18 @@ std::string OcrTestSet() {
   return dir;
 }
 
+// The shipped model, its channel never adapted to a document.
+const Restorer& ReadOnce() {
+  static std::unique_ptr<Restorer> r = [] {
+    RestoreOptions options;
+    options.adapt_min_gain = std::numeric_limits<float>::infinity();
+    auto loaded = Restorer::Load(ShippedModel(), options);
+    if (!loaded.ok()) FAIL(loaded.status().ToString());
+    return std::move(loaded.value());
+  }();
+  return *r;
+}
+
 // Issue 5's target: ≥ 95% of the syllables back. Measured 96.03% (6,611 of
 // 6,884) with the pages read as one block (--psm 6, bench/make_ocr_pairs.sh);
 // corpus/model/README.md gives the error classes and the 94.39% of the
@@ -339,7 +397,12 @@ TEST_CASE("Restore: held-out text read by tesseract -l eng, at least 95% of syll
     if (p.size() < 8 || p.compare(p.size() - 8, 8, ".src.txt") != 0) continue;
     std::string gold = ReadFile(p);
     std::string ocr = FoldLatinAccents(ReadFile(p.substr(0, p.size() - 8) + ".ocr.txt"));
-    RestoreScore s = ScoreRestoration(gold, Shipped().Restore(ocr));
+    const std::string restored = Shipped().Restore(ocr);
+    // The pairs' own engine: the channel is not adapted (restore.h
+    // adapt_min_gain), the page is read once.
+    INFO(p);
+    CHECK(restored == ReadOnce().Restore(ocr));
+    RestoreScore s = ScoreRestoration(gold, restored);
     RestoreScore b = ScoreRestoration(gold, ocr);
     total.syllables += s.syllables, total.correct += s.correct;
     before.syllables += b.syllables, before.correct += b.correct;
@@ -350,6 +413,33 @@ TEST_CASE("Restore: held-out text read by tesseract -l eng, at least 95% of syll
       "issue 5 target 95%%)\n",
       100 * total.accuracy(), total.syllables, 100 * before.accuracy());
   CHECK(total.accuracy() >= 0.95);
+}
+
+// Seed 001 was read by another OCR engine than the training pairs' ("dupe"
+// for "được", "lire" for "lực", "chd dp" for "chế độ"): a first reading of
+// the whole text teaches the channel its confusions, and the second reading
+// gets these phrases right; read once, it gets 2 of them.
+TEST_CASE("Restore: seed 001 read again with the channel adapted to its engine", "[restore][accuracy]") {
+  const std::string seed = ReadFile(RequireShared("corpus/txt") + "/001_4fa500642386260b.txt");
+  const std::string adapted = Shipped().Restore(seed), once = ReadOnce().Restore(seed);
+  const char* phrases[] = {
+      "hiệu quả góp phần nâng cao Chỉ số cải cách",
+      "năng lực cạnh tranh cấp tỉnh",                     // "nang lire canh tranh"
+      "nâng cao hiệu lực, hiệu quả quản lý",              // "hieu lire, hieu qua"
+      "tập trung vào 06 nội dung cốt lõi",                // "06 ndi dung cot loi"
+      "cải cách chế độ công vụ",                          // "chd dp edng vu"
+      "(nếu có) được khắc phục hoặc",                     // "dupe khde phuc"
+      "Chỉ số Hiệu quả Quản trị và Hành chính công",      // "va Hanh chinh edng"
+      "Lộc Ninh được rà soát, thực hiện đúng",            // "dupe ra soat"
+      "trong công cuộc cải cách hành chính",              // "cung cube cai each"
+  };
+  int found_once = 0;
+  for (const char* phrase : phrases) {
+    INFO(phrase);
+    CHECK(adapted.find(phrase) != std::string::npos);
+    found_once += once.find(phrase) != std::string::npos;
+  }
+  CHECK(found_once == 2);
 }
 
 TEST_CASE("Restore: an archive model of seeds 000, 002, 004 improves stripped 003", "[restore][archive]") {
