@@ -172,31 +172,29 @@ CasePattern CaseOf(std::string_view s) {
 }
 
 std::string ApplyCase(std::string_view syllable, CasePattern pattern, std::string_view original) {
-  if (pattern == CasePattern::kLower) return std::string(syllable);
-  std::vector<bool> upper_at;
   if (pattern == CasePattern::kMixed) {
-    int upper = 0;
-    for (size_t i = 0; i < original.size();) {
-      upper_at.push_back(LetterOf(DecodeUtf8(original, i)).upper);
-      upper += upper_at.back();
-    }
     // No Vietnamese syllable is written in mixed case: a mixed token is an
     // OCR-garbled one ("CHtTC" for "CHỨC", "THlTC" for "THỰC" in a capital
     // heading), whose letters need not line up with the syllable's. Mostly
-    // capitals → all capitals; else a capital first letter → title case.
-    if (2 * upper > static_cast<int>(upper_at.size())) {
-      pattern = CasePattern::kUpper;
-    } else if (!upper_at.empty() && upper_at[0]) {
-      pattern = CasePattern::kTitle;
+    // capitals → all capitals; else a capital first letter → title case;
+    // else lower case ("gSn" for "gắn", "nhAt" for "nhất" in a sentence).
+    int letters = 0, upper = 0;
+    bool first_upper = false;
+    for (size_t i = 0; i < original.size();) {
+      const bool up = LetterOf(DecodeUtf8(original, i)).upper;
+      first_upper = first_upper || (letters == 0 && up);
+      ++letters;
+      upper += up;
     }
+    pattern = 2 * upper > letters ? CasePattern::kUpper : first_upper ? CasePattern::kTitle : CasePattern::kLower;
   }
+  if (pattern == CasePattern::kLower) return std::string(syllable);
   std::string out;
   out.reserve(syllable.size());
   size_t k = 0;
   for (size_t i = 0; i < syllable.size(); ++k) {
     char32_t cp = DecodeUtf8(syllable, i);
-    bool up = pattern == CasePattern::kUpper || (pattern == CasePattern::kTitle && k == 0) ||
-              (pattern == CasePattern::kMixed && k < upper_at.size() && upper_at[k]);
+    const bool up = pattern == CasePattern::kUpper || k == 0;
     if (up && cp < kTableSize && Table()[cp].folded) cp = Table()[cp].upper;
     AppendUtf8(cp, out);
   }

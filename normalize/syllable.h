@@ -53,8 +53,9 @@ bool HasMarks(std::string_view utf8);
 // The case pattern of a token, re-applied to the restored syllable.
 enum class CasePattern : uint8_t { kLower, kTitle, kUpper, kMixed };
 CasePattern CaseOf(std::string_view utf8);
-// Applies `pattern` to lower-case `syllable`; kMixed copies the input's case
-// letter by letter where lengths agree (else lower).
+// Applies `pattern` to lower-case `syllable`; kMixed (a garbled token: no
+// syllable is written so) reads `original` as capitals when most of its
+// letters are, as title case when its first one is, else as lower case.
 std::string ApplyCase(std::string_view syllable, CasePattern pattern, std::string_view original);
 
 // Phonotactic check on a lower-case NFC syllable: onset + 1-3 vowel nucleus

@@ -109,6 +109,10 @@ TEST_CASE("Restore, OCR mode: wrong marks, a numeral's letters, a capital betwee
       // One capital between capitals, one of them marked, is in capitals
       // (seed 001.scan200's "THỰC", split and marked by OCR).
       {"IH. KINH PHI THỦ C HIEN", "IH. KINH PHÍ THU CỜ HIỆN"},
+      // A garbled word in mixed case: capitals mostly, a capital first, else
+      // lower case (seed 001's text layer).
+      {"gSn ket qua thuc hien, nhAt la day manh", "gắn kết quả thực hiện, nhất là đẩy mạnh"},
+      {"IV. TO CHtTC THlTC HIEN", "IV. TỔ CHỨC THỰC HIỆN"},
       // Currency signs inside a word are marked vowels; alone they stay.
       {"lien quan d£n giai quyet, thuc hien ch£ do thong tin", "liên quan đến giải quyết, thực hiện chế độ thông tin"},
       {"Nguoi du¢c giao", "Người được giao"},
