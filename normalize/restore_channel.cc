@@ -46,22 +46,26 @@ int Idx(char c) {
   return -1;
 }
 
-// The output letter a source letter folds to (ố → o, đ → d).
-int FoldIndex(int source) {
+// The output letter each source letter folds to (ố → o, đ → d).
+const std::vector<int>& FoldIndices() {
   static const std::vector<int> folds = [] {
     std::vector<int> v;
     for (char32_t cp : SourceLetters()) v.push_back(Idx(char(LetterOf(cp).folded)));
     return v;
   }();
-  return folds[source];
+  return folds;
 }
 
-std::vector<int> SourceIndices(std::string_view syllable) {
-  std::vector<int> out;
+void AppendSourceIndices(std::string_view syllable, std::vector<int>& out) {
   for (size_t i = 0; i < syllable.size();) {
     int k = Channel::SourceIndex(LetterOf(DecodeUtf8(syllable, i)).lower);
     if (k >= 0) out.push_back(k);
   }
+}
+
+std::vector<int> SourceIndices(std::string_view syllable) {
+  std::vector<int> out;
+  AppendSourceIndices(syllable, out);
   return out;
 }
 
@@ -472,13 +476,15 @@ std::optional<Channel> Channel::AdaptedTo(const std::vector<Reading>& readings, 
   double letters = 0;
   std::vector<Edit> edits;
   std::vector<int> src;
+  const std::vector<int>& fold = FoldIndices();
   for (const auto& [syllable, token] : readings) {
-    src = SourceIndices(syllable);
+    src.clear();
+    AppendSourceIndices(syllable, src);
     // Most tokens are their syllable's plain fold, each letter read as itself.
     bool folds = src.size() == token.size();
-    for (size_t i = 0; folds && i < src.size(); ++i) folds = Idx(token[i]) == FoldIndex(src[i]);
+    for (size_t i = 0; folds && i < src.size(); ++i) folds = Idx(token[i]) == fold[src[i]];
     if (folds) {
-      for (size_t i = 0; i < src.size(); ++i) total[src[i]] += 1, sub[src[i] * kOut + FoldIndex(src[i])] += 1;
+      for (int k : src) total[k] += 1, sub[k * kOut + fold[k]] += 1;
       letters += double(src.size());
       continue;
     }
@@ -513,7 +519,7 @@ std::optional<Channel> Channel::AdaptedTo(const std::vector<Reading>& readings, 
     if (total[s] == 0) continue;
     const double denom = total[s] + prior;
     for (int o = 0; o < kOut; ++o)
-      if (o != FoldIndex(int(s))) save(t_.sub[s * kOut + o], sub[s * kOut + o], denom);
+      if (o != fold[s]) save(t_.sub[s * kOut + o], sub[s * kOut + o], denom);
     save(t_.del[s], del[s], denom);
   }
   for (const auto& [at, count] : sub2) save(t_.sub2[at], count, total[at / (kOut * kOut)] + prior);
