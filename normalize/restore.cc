@@ -285,6 +285,11 @@ struct Restorer::Impl {
   void Lattice(std::string_view text, std::string_view read, const std::vector<TokenSpan>& tokens,
                const std::vector<Edit>& code_edits, bool ocr, ChannelSource& source, std::vector<Choice>& choices,
                std::vector<Slot>& slots) const;
+  // Whether word tokens[i] and a lone capital consonant after it are one
+  // word OCR split in a capital heading ("THU C HIEN" for "THỰC HIỆN"): no
+  // Vietnamese word is one consonant, the pair is joined by one space
+  // between capitals, and together they spell a syllable.
+  bool SplitInCapitals(std::string_view read, const std::vector<TokenSpan>& tokens, size_t i) const;
   // The page's text with each slot's best syllable written in its case,
   // and the code edits.
   std::string Write(const Page& page) const;
@@ -453,10 +458,18 @@ void Restorer::Impl::Lattice(std::string_view text, std::string_view read, const
   choices.reserve(tokens.size() * 4);
   slots.reserve(tokens.size());
   size_t edit = 0;
+  std::string joined;
   for (size_t ti = 0; ti < tokens.size(); ++ti) {
     const TokenSpan& t = tokens[ti];
     std::string_view tok = read.substr(t.begin, t.end - t.begin);
     Slot s{t.begin, t.end, t.hard_break, true, CasePattern::kLower, uint32_t(choices.size()), 1};
+    if (SplitInCapitals(read, tokens, ti)) {
+      // One word, read and written over both tokens and the space between.
+      joined.assign(tok);
+      joined += read.substr(tokens[ti + 1].begin, tokens[ti + 1].end - tokens[ti + 1].begin);
+      tok = joined;
+      s.end = tokens[++ti].end;
+    }
     while (edit < code_edits.size() && code_edits[edit].end <= t.begin) ++edit;
     bool in_code = edit < code_edits.size() && code_edits[edit].begin <= t.begin;
     if (t.punct) {
@@ -501,6 +514,23 @@ void Restorer::Impl::Lattice(std::string_view text, std::string_view read, const
   }
 }
 
+bool Restorer::Impl::SplitInCapitals(std::string_view read, const std::vector<TokenSpan>& tokens, size_t i) const {
+  if (i + 1 >= tokens.size() || !tokens[i].word() || !tokens[i + 1].word()) return false;
+  const TokenSpan &a = tokens[i], &b = tokens[i + 1];
+  if (b.end - b.begin != 1 || b.begin != a.end + 1 || read[a.end] != ' ') return false;
+  const char c = read[b.begin];
+  if (c < 'B' || c > 'Z' || std::string_view("EIOUY").find(c) != std::string_view::npos) return false;
+  const std::string_view left = read.substr(a.begin, a.end - a.begin);
+  if (left.size() < 2 || CaseOf(left) != CasePattern::kUpper) return false;
+  // A capital word after it, on the same line: a heading, not an initial.
+  if (i + 2 >= tokens.size() || !tokens[i + 2].word() || tokens[i + 2].begin != b.end + 1 ||
+      CaseOf(read.substr(tokens[i + 2].begin, tokens[i + 2].end - tokens[i + 2].begin)) != CasePattern::kUpper)
+    return false;
+  std::string both(left);
+  both += c;
+  return !lm->Candidates(FoldSyllable(both)).empty();
+}
+
 void Restorer::Impl::Readings(const Page& page, std::vector<Channel::Reading>& readings) const {
   for (size_t k = 0; k < page.slots.size(); ++k) {
     const Slot& s = page.slots[k];
@@ -533,8 +563,9 @@ std::string Restorer::Impl::Write(const Page& page) const {
     if (s.keep || best[k] == kUnk || best[k] == number_id || best[k] == code_id || s.begin < pos) continue;
     if (lm->Syllable(best[k]).starts_with("<") || lm->Syllable(best[k]).starts_with("#")) continue;
     out.append(text.substr(pos, s.begin - pos));
-    // One capital letter reads as title case ("C" → "Cờ"), but between two
-    // words in capitals it is a piece of a capital heading ("THU C HIEN").
+    // One capital letter reads as title case ("O" → "Ở"), but between two
+    // words in capitals it is in capitals too ("HOC O TRUONG" → "Ở"); a
+    // consonant there was joined to the word before it (SplitInCapitals).
     CasePattern pattern = s.pattern;
     if (pattern == CasePattern::kTitle && s.end - s.begin == 1 && k > 0 && k + 1 < slots.size() &&
         slots[k - 1].pattern == CasePattern::kUpper && slots[k + 1].pattern == CasePattern::kUpper) {

@@ -86,8 +86,8 @@ TEST_CASE("top-level sections equal the gold on every accented seed", "[commitme
 
 TEST_CASE("seed 001 (unaccented OCR) has the four numbered parts of the gold", "[commitments][gold]") {
   // "IL NOI dung" is the OCR of "II. NỘI dung": the numbering survives OCR.
-  // The heading texts reach the gold only as far as restoration gets them
-  // ("III. KINH PHI THU C HIEN" has a split word); printed for the note.
+  // The heading texts reach the gold through restoration, "III. KINH PHI
+  // THU C HIEN" with the word OCR split joined again.
   RequireShared();
   Seed seed = LoadSeed("001_4fa500642386260b");
   std::vector<std::string> labels;
@@ -101,7 +101,7 @@ TEST_CASE("seed 001 (unaccented OCR) has the four numbered parts of the gold", "
   }
   std::printf("001 sections equal to gold: %d of %zu (restorer %s)\n", equal, gold.size(),
               SeedRestorer() ? "loaded" : "not loaded");
-  if (SeedRestorer()) CHECK(equal >= 2);
+  if (SeedRestorer()) CHECK(equal == 4);
 }
 
 // Seed 001 reaches the gold only through restoration (issue 5), whose

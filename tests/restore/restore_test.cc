@@ -106,9 +106,12 @@ TEST_CASE("Restore, OCR mode: wrong marks, a numeral's letters, a capital betwee
       {"quy dinh cua Chính phủ ve", "quy định của Chính phủ về"},
       // "1L" is OCR's "II." (for the outline), not "1Ủ".
       {"1L NOI dung, muc tieu", "1L NỘI dung, mục tiêu"},
-      // One capital between capitals, one of them marked, is in capitals
-      // (seed 001.scan200's "THỰC", split and marked by OCR).
-      {"IH. KINH PHI THỦ C HIEN", "IH. KINH PHÍ THU CỜ HIỆN"},
+      // A lone capital consonant between capitals is a piece of the word
+      // before it (seed 001's "THỰC", split by OCR, marked on a scan).
+      {"III. KINH PHI THU C HIEN", "III. KINH PHÍ THỰC HIỆN"},
+      {"IH. KINH PHI THỦ C HIEN", "IH. KINH PHÍ THỰC HIỆN"},
+      // Not a name's initial, which has no capital word after it.
+      {"Ong NGUYEN VAN A, Hieu truong", "Ông NGUYỄN VĂN A, Hiệu trưởng"},
       // A garbled word in mixed case: capitals mostly, a capital first, else
       // lower case (seed 001's text layer).
       {"gSn ket qua thuc hien, nhAt la day manh", "gắn kết quả thực hiện, nhất là đẩy mạnh"},
