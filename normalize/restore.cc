@@ -227,7 +227,7 @@ struct Restorer::Impl {
   void AddChannelChoices(const std::string& folded, ChannelSource& source, std::vector<Choice>& choices) const {
     const float w = options.channel_weight;
     CandidateTable::Entry e;
-    if (!source.adapted && use_table && table.Find(folded, &e)) {
+    if (!source.adapted && use_table && table.Find(folded, options.channel_margin, options.channel_candidates, &e)) {
       for (size_t i = 0; i < e.size; ++i) choices.push_back({e.ids[i], w * e.costs[i]});
       return;
     }
@@ -352,7 +352,7 @@ Result<std::unique_ptr<Restorer>> Restorer::Load(const std::string& path, const 
   Result<CandidateTable> table = CandidateTable::Parse(impl->lm->Section("chcands"));
   if (!table.ok()) return Status::Corrupt(table.status().message() + ": " + path);
   impl->table = *table;
-  impl->use_table = impl->table.BuiltFor(options.channel_margin, options.channel_candidates);
+  impl->use_table = impl->table.Serves(options.channel_margin, options.channel_candidates);
   if (!options.archive_model_path.empty()) {
     Result<std::unique_ptr<LmModel>> a = LmModel::Open(options.archive_model_path);
     if (!a.ok()) return a.status();

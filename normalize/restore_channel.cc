@@ -627,6 +627,16 @@ bool CandidateTable::Find(std::string_view ocr, Entry* entry) const {
   }
 }
 
+bool CandidateTable::Find(std::string_view ocr, float margin, size_t limit, Entry* entry) const {
+  if (!Find(ocr, entry)) return false;
+  if (entry->size == 0) return true;
+  const float bound = entry->costs[0] + margin;  // as Channel::Found sums it
+  size_t n = 0;
+  while (n < entry->size && n < limit && entry->costs[n] <= bound) ++n;
+  entry->size = n;
+  return true;
+}
+
 namespace {
 
 std::string ReadAll(const std::filesystem::path& p) {

@@ -171,7 +171,10 @@ class CandidateTable {
   static std::string Build(const Channel& channel, const std::vector<std::string>& spellings, float margin,
                            size_t limit);
 
-  bool BuiltFor(float margin, size_t limit) const { return slots_ && margin == margin_ && limit == limit_; }
+  // Whether the table holds the candidates for `margin` and `limit`: those
+  // it was built for or narrower ones, which are a prefix of each entry
+  // (the candidates within `margin` of the first, at most `limit`).
+  bool Serves(float margin, size_t limit) const { return slots_ && margin <= margin_ && limit <= limit_; }
   // The candidates of folded token `ocr`, cheapest first; false when the
   // table does not have the spelling.
   struct Entry {
@@ -180,6 +183,10 @@ class CandidateTable {
     size_t size;
   };
   bool Find(std::string_view ocr, Entry* entry) const;
+  // The same cut to narrower options (Serves): the entry's prefix within
+  // `margin` of its first candidate, at most `limit`, as Channel::Search
+  // would give them.
+  bool Find(std::string_view ocr, float margin, size_t limit, Entry* entry) const;
 
  private:
   float margin_ = 0;

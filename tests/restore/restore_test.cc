@@ -249,7 +249,9 @@ TEST_CASE("CandidateTable: the shipped model's precomputed candidates are the se
   auto table = CandidateTable::Parse((*lm)->Section("chcands"));
   REQUIRE(table.ok());
   const RestoreOptions defaults;
-  REQUIRE(table->BuiltFor(defaults.channel_margin, defaults.channel_candidates));
+  REQUIRE(table->Serves(defaults.channel_margin, defaults.channel_candidates));
+  CHECK_FALSE(table->Serves(defaults.channel_margin + 1, defaults.channel_candidates));
+  CHECK_FALSE(table->Serves(defaults.channel_margin, defaults.channel_candidates + 1));
   // Folds of the vocabulary are all there; garbles of the training pairs
   // ("dugc" for được, "s6" for số) mostly; a made-up one is not.
   const char* folds[] = {"cong", "duoc", "nguoi", "cach", "a", "nghieng", "thuc"};
@@ -282,6 +284,19 @@ TEST_CASE("CandidateTable: the shipped model's precomputed candidates are the se
     CHECK(misread.size() <= 60);
     CHECK(misread[0] == FoldSyllable(syllable));
     for (const std::string& m : misread) CHECK(check(m.c_str()));
+  }
+  // Narrower options are served by each entry's prefix, as the search
+  // would give them.
+  for (auto [margin, limit] : {std::pair{6.0f, size_t(12)}, {10.0f, size_t(20)}, {3.5f, size_t(30)}}) {
+    REQUIRE(table->Serves(margin, limit));
+    for (const char* spelling : {"cong", "duoc", "dugc", "s6", "ngudi", "each", "nude", "16", "thuc"}) {
+      CandidateTable::Entry e;
+      if (!table->Find(spelling, margin, limit, &e)) continue;
+      const std::vector<Channel::Candidate> want = channel->TokenCandidates(spelling, margin, limit);
+      INFO(spelling << " margin " << margin << " limit " << limit);
+      REQUIRE(e.size == want.size());
+      for (size_t i = 0; i < e.size; ++i) CHECK((e.ids[i] == want[i].id && e.costs[i] == want[i].cost));
+    }
   }
 }
 
