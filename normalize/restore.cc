@@ -228,7 +228,9 @@ struct Restorer::Impl {
     const float w = options.channel_weight;
     CandidateTable::Entry e;
     if (!source.adapted && use_table && table.Find(folded, options.channel_margin, options.channel_candidates, &e)) {
-      for (size_t i = 0; i < e.size; ++i) choices.push_back({e.ids[i], w * e.costs[i]});
+      const size_t at = choices.size();
+      choices.resize(at + e.size);
+      for (size_t i = 0; i < e.size; ++i) choices[at + i] = {e.ids[i], w * e.costs[i]};
       return;
     }
     auto it = source.searched.find(folded);
@@ -294,6 +296,9 @@ struct Restorer::Impl {
   // The page's text with each slot's best syllable written in its case,
   // and the code edits.
   std::string Write(const Page& page) const;
+  // Adds to *read the page's words read by the channel, and to *unlikely
+  // those whose choice cost at least options.adapt_unlikely_cost.
+  void CountUnlikely(const Page& page, size_t* read, size_t* unlikely) const;
   // A read page's (syllable, folded token) pairs, for Channel::AdaptedTo.
   void Readings(const Page& page, std::vector<Channel::Reading>& readings) const;
   // The best choice per slot: a beam search over each sentence.
@@ -438,11 +443,19 @@ std::vector<std::string> Restorer::Impl::RestorePages(const std::vector<std::str
   });
   // The document's OCR pages read again with the channel adapted to what
   // their first reading found, when its engine is not the training pairs'.
-  std::vector<Channel::Reading> readings;
+  // Counting and aligning every reading costs a tenth of a reading's time:
+  // it is done only when the first reading took many words at a cost the
+  // learned channel finds unlikely.
+  size_t read = 0, unlikely = 0;
   for (const Page& page : pages)
-    if (page.ocr) Readings(page, readings);
+    if (page.ocr) CountUnlikely(page, &read, &unlikely);
   std::optional<Channel> adapted;
-  if (!readings.empty()) adapted = channel.AdaptedTo(readings, options.adapt_prior, options.adapt_min_gain);
+  if (float(unlikely) > options.adapt_unlikely_share * float(read)) {
+    std::vector<Channel::Reading> readings;
+    for (const Page& page : pages)
+      if (page.ocr) Readings(page, readings);
+    adapted = channel.AdaptedTo(readings, options.adapt_prior, options.adapt_min_gain);
+  }
   std::vector<std::string> out(pages.size());
   each([&](size_t i) {
     if (adapted && pages[i].ocr) Read(pages[i], &*adapted);
@@ -530,6 +543,20 @@ bool Restorer::Impl::SplitInCapitals(std::string_view read, const std::vector<To
   std::string both(left);
   both += c;
   return !lm->Candidates(FoldSyllable(both)).empty();
+}
+
+void Restorer::Impl::CountUnlikely(const Page& page, size_t* read, size_t* unlikely) const {
+  for (size_t k = 0; k < page.slots.size(); ++k) {
+    const Slot& s = page.slots[k];
+    if (s.keep) continue;
+    ++*read;
+    if (page.best[k] == kUnk) continue;  // kept as it is: a name, junk
+    for (uint32_t c = s.first; c < s.first + s.count; ++c) {
+      if (page.choices[c].id != page.best[k]) continue;
+      *unlikely += page.choices[c].cost >= options.adapt_unlikely_cost;
+      break;
+    }
+  }
 }
 
 void Restorer::Impl::Readings(const Page& page, std::vector<Channel::Reading>& readings) const {

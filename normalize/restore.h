@@ -98,14 +98,18 @@ struct RestoreOptions {
   // In OCR mode, a document whose first reading says its OCR engine's
   // confusions are not those of the training pairs (seed 001: "dupe" for
   // "được", "each" for "cách") is read again with the channel adapted to
-  // them (Channel::AdaptedTo): the learned costs weigh as `adapt_prior`
-  // observations of each letter, and the second reading is made when the
-  // adapted costs make the first reading's confusions cheaper by more than
-  // `adapt_min_gain` per syllable on average (natural log). Measured per
-  // page: held-out eng-OCR pages 0.02-0.20 (never read again), pages read
-  // by tesseract -l vie 0-0.01, the held-out pages printed in two fonts the
-  // pairs never used 0.08-1.18 (92.01% → 92.61%); seed 001 as one text
-  // 0.54.
+  // them (Channel::AdaptedTo), the learned costs weighing as `adapt_prior`
+  // observations of each letter. Two tests, the cheap one first: more than
+  // `adapt_unlikely_share` of the words were read at a choice cost of
+  // `adapt_unlikely_cost` or more (p < 1/3000); and the adapted costs make
+  // the first reading's confusions cheaper by more than `adapt_min_gain`
+  // per word on average (natural log). Measured per page (each a document;
+  // corpus/model/README.md): held-out eng-OCR pages, unlikely 0-2.1%, gain
+  // 0.02-0.20: never read again; pages read by tesseract -l vie 0-0%,
+  // 0-0.01; the held-out pages printed in two fonts the pairs never used
+  // 0.3-15%, 0.08-1.18 (92.01% → 92.61%); seed 001 as one text 6.3%, 0.54.
+  float adapt_unlikely_cost = 8.0f;
+  float adapt_unlikely_share = 0.03f;
   float adapt_prior = 30.0f;
   float adapt_min_gain = 0.25f;
 
