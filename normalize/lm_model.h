@@ -121,11 +121,6 @@ class LmModel {
     return (word & bits) == bits;
   }
   float UnigramBackoff(SyllableId v) const { return unigram_[2 * v + 1]; }
-  // Starts reading the filter's word of MaybeBigram(filter_index), for a
-  // decoder that asks about it some work later.
-  void PrefetchFilter(uint64_t filter_index) const {
-    __builtin_prefetch(&bi_filter_[bi_rows_ ? filter_index >> 6 : filter_index >> bi_filter_shift_]);
-  }
   void PrefetchBigram(SyllableId v, SyllableId w) const {
     const uint64_t slot = HashKey((uint64_t(v) << 16) | w) & bi_mask_;
     __builtin_prefetch(&bi_keys_[slot]);

@@ -96,9 +96,8 @@ struct BeamScratch {
   std::vector<float> kept;  // KeepBest's scores
   // ExtendTrigram: per state A (its best hypothesis's score + bo(u v),
   // + bo(v)) and the states in descending order of it; per choice B
-  // (p1(w) − cost) and the filter's index part of its word.
+  // (p1(w) − cost).
   std::vector<float> state_a, choice_b;
-  std::vector<uint64_t> choice_filter;
   std::vector<uint32_t> state_order;
 };
 
@@ -851,17 +850,6 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
     x.v_of.push_back(uint32_t(vi));
   }
   const size_t C = s.count, V = x.prev_v.size(), L = x.live.size();
-  // The filter's words of every pair are fetched first, all at once, and
-  // the hypotheses grouped meanwhile: the rows of a token's states are
-  // mostly not in cache, and read pair by pair in the loop below each
-  // state's first read stalled it (a third of this function's time on the
-  // held-out eng-OCR pages in a fresh process; a twentieth after).
-  x.choice_filter.resize(C);
-  for (size_t c = 0; c < C; ++c) x.choice_filter[c] = lm->FilterPartOfW(choices[c].id);
-  for (size_t v = 0; v < V; ++v) {
-    const uint64_t filter_v = lm->FilterPartOfV(x.prev_v[v]);
-    for (size_t c = 0; c < C; ++c) lm->PrefetchFilter(filter_v + x.choice_filter[c]);
-  }
   x.state_begin.assign(V + 1, 0);
   for (size_t k = 0; k < L; ++k) ++x.state_begin[x.v_of[k] + 1];
   for (size_t v = 0; v < V; ++v) x.state_begin[v + 1] += x.state_begin[v];
@@ -908,12 +896,11 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   // the unigram back-off and no trigram ends in v w: the pair scores
   //   max over its state's hypotheses of (score + bo(u v)) + bo(v) + p1(w) − cost,
   // a part A(v) of the state plus a part B(w) of the choice.
-  const uint64_t* choice_filter = x.choice_filter.data();
   if (!offer) {  // all are kept: every pair scored, its state's hypotheses in order (of equal scores the first)
     for (size_t c = 0; c < C; ++c) {
       const SyllableId w = choices[c].id;
       const float cost = choices[c].cost, p1 = model.Unigram(w);
-      const uint64_t filter_w = choice_filter[c];
+      const uint64_t filter_w = model.FilterPartOfW(w);
       for (size_t v = 0; v < V; ++v) {
         const size_t at = c * V + v;
         if (model.MaybeBigram(state_filter[v] + filter_w)) {
@@ -976,7 +963,7 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
     for (size_t c = 0; c < C; ++c) {
       const size_t at = c * V + v;
       const SyllableId w = choices[c].id;
-      if (model.MaybeBigram(filter_v + choice_filter[c])) {
+      if (model.MaybeBigram(filter_v + model.FilterPartOfW(w))) {
         model.PrefetchBigram(prev_v[v], w);
         maybe[maybe_n++] = uint32_t(at);
         continue;
