@@ -123,7 +123,7 @@ TEST_CASE("extract --json matches the gold on the accented seeds, text and PDF",
 }
 
 // Seed 001's headings and statements are restored text (issue 5): its four
-// parts numbered as in the gold; every target value, with no extra, and
+// parts numbered and headed as in the gold; every target value, with no extra, and
 // every statement within OCR and restoration errors of the gold's (3 edits
 // + 2%): 14 of 14 in each form since the restorer adapts its channel to the
 // seed's OCR engine (12 before: "dupe khỏe phục" for "được khắc phục").
@@ -135,6 +135,7 @@ void CheckRestoredParts(const json& got, const json& gold, const std::string& fi
     labels.push_back(heading.substr(0, heading.find('.')));
   }
   CHECK(labels == std::vector<std::string>{"I", "II", "III", "IV"});
+  CHECK(got["sections"] == gold["sections"]);
   TargetScore restored;
   ScoreTargets(got, gold, &restored);
   std::printf("seed 001 %s: targets gold %d, extracted %d, statements within OCR and restoration errors %d\n",
