@@ -207,6 +207,7 @@ int main(int argc, char** argv) {
     if (const char* b = getenv("CODEKEEP")) ro.code_keep_cost = atof(b);
     if (const char* b = getenv("REMARK")) ro.remark_cost = atof(b);
     if (const char* b = getenv("CASEW")) ro.case_weight = atof(b);
+    if (const char* b = getenv("PRUNE")) ro.prune_margin = atof(b);
     if (const char* b = getenv("ADAPT_PRIOR")) ro.adapt_prior = atof(b);
     if (const char* b = getenv("ADAPT_GAIN")) ro.adapt_min_gain = atof(b);
     if (const char* b = getenv("ARCHIVE")) ro.archive_model_path = b;
