@@ -216,9 +216,9 @@ struct Restorer::Impl {
   // call at most.
   CandidateTable table;
   bool use_table = false;
-  // Where one Restore() call's channel candidates come from: the learned
-  // channel (the model's table, the shared cache) or, on a second reading,
-  // the channel adapted to the document; what was searched is kept here.
+  // Where one reading of a page takes its channel candidates from: the
+  // learned channel (the model's table, the shared cache) or, on a second
+  // reading, the channel adapted to the document; what was searched is kept.
   struct ChannelSource {
     const Channel* adapted = nullptr;
     std::unordered_map<std::string, std::vector<Channel::Candidate>> searched;
