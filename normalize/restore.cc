@@ -12,6 +12,10 @@
 #include <unordered_map>
 #include <vector>
 
+#ifdef __SSE__
+#include <xmmintrin.h>
+#endif
+
 #include "common/vietnamese.h"
 #include "normalize/lm_build.h"
 #include "normalize/lm_model.h"
@@ -49,6 +53,53 @@ struct Hyp {
   float score;
   int32_t back;  // index of the previous hypothesis in the arena
   float backoff;
+};
+
+// The `beam` best scores offered so far, descending, −∞ where none was
+// offered yet. The choices of a token come cheapest first, so after the
+// first few most scores fall below the beam-th at one well-predicted
+// comparison. One that does not is merged in without branches: best[i]
+// becomes max(best[i], min(best[i − 1], sc)), of the old best[i − 1], a
+// slot before best[0] holding +∞ (std::nth_element over all the scores
+// spent twice the time of the insertion sort, in mispredicted branches).
+// With SSE the merge is four lanes at a time (OCR mode's decoder, beam 16:
+// 10% fewer instructions than the scalar loop, 218.7 → 196.4 M on the
+// held-out and dev pages).
+class TopScores {
+ public:
+  void Reset(size_t beam) {
+    beam_ = beam;
+    slots_.assign(beam + 1, kNegInf);
+    slots_[0] = std::numeric_limits<float>::infinity();
+  }
+  size_t beam() const { return beam_; }
+  const float* best() const { return slots_.data() + 1; }
+  float last() const { return slots_[beam_]; }
+  void Offer(float sc) {
+    if (!(sc > slots_[beam_])) return;
+    float* best = slots_.data() + 1;
+#ifdef __SSE__
+    if (beam_ % 4 == 0) {
+      // Four lanes at a time from the top, so each reads the old best[i − 1].
+      const __m128 s = _mm_set1_ps(sc);
+      for (size_t i = beam_; i > 0;) {
+        i -= 4;
+        const __m128 shifted = _mm_min_ps(_mm_loadu_ps(best + i - 1), s);
+        _mm_storeu_ps(best + i, _mm_max_ps(_mm_loadu_ps(best + i), shifted));
+      }
+      return;
+    }
+#endif
+    for (size_t i = beam_ - 1; i > 0; --i) {
+      const float shifted = best[i - 1] < sc ? best[i - 1] : sc;
+      best[i] = best[i] < shifted ? shifted : best[i];
+    }
+    best[0] = best[0] < sc ? sc : best[0];
+  }
+
+ private:
+  size_t beam_ = 0;
+  std::vector<float> slots_;
 };
 
 // The decoder's working memory for one token, reused from token to token.
@@ -93,7 +144,7 @@ struct BeamScratch {
   std::vector<uint64_t> hashes, tri_keys;
   std::vector<uint32_t> tri_at;
   std::vector<float> tri_lp;
-  std::vector<float> kept;  // KeepBest's scores
+  TopScores kept;  // KeepBest's scores
   // ExtendTrigram: per state A (its best hypothesis's score + bo(u v),
   // + bo(v)) and the states in descending order of it; per choice B
   // (p1(w) − cost).
@@ -680,34 +731,17 @@ void Restorer::Impl::UnmarkedChoices(std::string_view tok, bool ocr, ChannelSour
 
 namespace {
 
-// The beam-th best of the scores offered, kept in `best` (descending):
-// the choices of a token come cheapest first, so after the first few most
-// scores fall below best[beam − 1] at one well-predicted comparison. One
-// that does not is merged in without branches: best[i] becomes
-// max(best[i], min(best[i − 1], sc)), vectorized (std::nth_element over all
-// the scores spent twice the time of the insertion sort, in mispredicted
-// branches; the insertion sort's own exits a tenth of the decoder's).
-// `best` has `beam` slots, −∞ where none was offered yet.
-inline void OfferScore(float sc, size_t beam, float* best) {
-  if (!(sc > best[beam - 1])) return;
-  for (size_t i = beam - 1; i > 0; --i) {
-    const float shifted = best[i - 1] < sc ? best[i - 1] : sc;
-    best[i] = best[i] < shifted ? shifted : best[i];
-  }
-  best[0] = best[0] < sc ? sc : best[0];
-}
-
 // Takes the `beam` best of n scored hypotheses (score(i) > −∞: some
 // hypothesis reached it; `reached` of them, their scores offered to `best`)
 // in their order i (of equal scores at the cut, the first).
 template <typename Score, typename Take>
-void TakeBest(size_t n, size_t reached, size_t beam, Score score, const std::vector<float>& best, Take take) {
+void TakeBest(size_t n, size_t reached, size_t beam, Score score, const TopScores& best, Take take) {
   float cut = kNegInf;
   size_t at_cut = 0;  // taken from those scoring exactly the cut
   if (reached > beam) {
-    cut = best.back();
+    cut = best.last();
     size_t above = 0;
-    for (float sc : best) above += sc > cut;
+    for (size_t i = 0; i < beam; ++i) above += best.best()[i] > cut;
     at_cut = beam - above;
   }
   for (size_t i = 0; i < n; ++i) {
@@ -723,19 +757,19 @@ void TakeBest(size_t n, size_t reached, size_t beam, Score score, const std::vec
 
 // TakeBest of the n scored hypotheses, their scores not offered yet.
 template <typename Score, typename Take>
-void KeepBest(size_t n, size_t beam, Score score, std::vector<float>& best, Take take) {
+void KeepBest(size_t n, size_t beam, Score score, TopScores& best, Take take) {
   if (n <= beam) {  // all reached are kept (Viterbi's unbounded beam too)
     for (size_t i = 0; i < n; ++i)
       if (score(i) > kNegInf) take(i);
     return;
   }
-  best.assign(beam, kNegInf);
+  best.Reset(beam);
   size_t reached = 0;
   for (size_t i = 0; i < n; ++i) {
     const float sc = score(i);
     if (!(sc > kNegInf)) continue;
     ++reached;
-    OfferScore(sc, beam, best.data());
+    best.Offer(sc);
   }
   TakeBest(n, reached, beam, score, best, take);
 }
@@ -888,8 +922,8 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   uint32_t* maybe = x.maybe.data();
   size_t maybe_n = 0;
   const bool offer = C * V > beam;  // else TakeBest needs no cut
-  x.kept.assign(offer ? beam : 0, kNegInf);
-  float* kept = x.kept.data();
+  TopScores& kept = x.kept;
+  if (offer) kept.Reset(beam);
   size_t reached = 0;
   // p(w | u v) = p3(u v w) if stored, else bo(u v) + p2(v w). Where the
   // filter says (v, w) is not stored (91% of the pairs on OCR text), p2 is
@@ -976,8 +1010,8 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
       next_score[at] = best;
       if (best > kNegInf) {
         ++reached;
-        OfferScore(best, beam, kept);
-        cut = kept[beam - 1] - slack;
+        kept.Offer(best);
+        cut = kept.last() - slack;
       }
     }
   }
@@ -986,7 +1020,7 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   for (uint32_t at : x.maybe) {
     if (!(next_score[at] > kNegInf)) continue;
     ++reached;
-    OfferScore(next_score[at], beam, kept);
+    kept.Offer(next_score[at]);
   }
   x.reached = reached;
 }
