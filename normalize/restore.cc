@@ -141,6 +141,7 @@ struct BeamScratch {
   std::vector<uint32_t> maybe;
   std::vector<uint32_t> tri_next, tri_group;
   size_t reached = 0;
+  float top = kNegInf;  // ExtendTrigram: the best score after the token
   std::vector<uint64_t> hashes, tri_keys;
   std::vector<uint32_t> tri_at;
   std::vector<float> tri_lp;
@@ -801,9 +802,11 @@ std::vector<SyllableId> Restorer::Impl::Decode(const std::vector<Slot>& slots, c
         ExtendTrigram(slots[k], ch, from, to, floor, beam, x);
         from = arena.size();
         const size_t V = x.prev_v.size();
+        const float next_floor = x.top - options.prune_margin;
         TakeBest(
             x.next_score.size(), x.reached, beam, [&](size_t i) { return x.next_score[i]; }, x.kept,
             [&](size_t i) {
+              if (x.next_score[i] < next_floor) return;  // dropped at the next token
               const Hyp prev = arena[x.next_back[i]];
               const LmModel::Context ctx = x.stored2[i] ? x.ctx2[i] : LmModel::Context{};
               arena.push_back({prev.u, prev.v, ch[i / V].id, ctx.has_trigrams, x.next_score[i], x.next_back[i],
@@ -826,6 +829,7 @@ std::vector<SyllableId> Restorer::Impl::Decode(const std::vector<Slot>& slots, c
     float top = kNegInf;
     int32_t at = -1;
     for (size_t h = from; h < to; ++h) {
+      if (arena[h].score < floor) continue;
       float sc = arena[h].score + LogProb(arena[h].t, arena[h].u, arena[h].v, kEos);
       if (sc > top) top = sc, at = int32_t(h);
     }
@@ -950,6 +954,7 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
     if (maybe_n > 0) ScoreStoredPairs(choices, V, x);
     for (uint32_t at : x.maybe) reached += next_score[at] > kNegInf;
     x.reached = reached;
+    x.top = *std::max_element(next_score, next_score + C * V);
     return;
   }
   // Beam `beam` of C × V: the pairs are met state by state, the states in
@@ -960,6 +965,9 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   // cut. Those not scored stay −∞ and are not counted reached: `beam`
   // scores are above them, so TakeBest keeps the same hypotheses (the
   // beam's scores the same multiset, the pairs taken in the same order).
+  // Nor is one whose A + B is below the best score so far less the prune
+  // margin: it would fall below the next token's floor (Decode), and of
+  // OCR mode's ~16 hypotheses after a token ~3.5 stay above it.
   x.choice_b.resize(C);
   float mag_w = 0;
   for (size_t c = 0; c < C; ++c) {
@@ -989,7 +997,8 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
     for (; i > 0 && x.state_a[sv[i - 1]] < x.state_a[k]; --i) sv[i] = sv[i - 1];
     sv[i] = uint32_t(k);
   }
-  float cut = kNegInf;  // kept[beam − 1] − slack
+  float cut = kNegInf;  // max(kept[beam − 1], top − prune_margin) − slack
+  float top = kNegInf;
   for (size_t k = 0; k < V; ++k) {
     const size_t v = sv[k];
     const float a = x.state_a[v];
@@ -1011,7 +1020,8 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
       if (best > kNegInf) {
         ++reached;
         kept.Offer(best);
-        cut = kept.last() - slack;
+        top = std::max(top, best);
+        cut = std::max(kept.last(), top - options.prune_margin) - slack;
       }
     }
   }
@@ -1021,8 +1031,10 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
     if (!(next_score[at] > kNegInf)) continue;
     ++reached;
     kept.Offer(next_score[at]);
+    top = std::max(top, next_score[at]);
   }
   x.reached = reached;
+  x.top = top;
 }
 
 float Restorer::Impl::ScoreUnstoredPair(size_t v, float p1, float cost, const BeamScratch& x, int32_t* back) const {
