@@ -141,7 +141,10 @@ struct BeamScratch {
   std::vector<uint32_t> maybe;
   std::vector<uint32_t> tri_next, tri_group;
   size_t reached = 0;
-  float top = kNegInf;  // ExtendTrigram: the best score after the token
+  // ExtendTrigram: the pairs scored (above −∞), in no order, and of them
+  // those Decode takes; the best score after the token.
+  std::vector<uint32_t> scored, taken, ties;
+  float top = kNegInf;
   std::vector<uint64_t> hashes, tri_keys;
   std::vector<uint32_t> tri_at;
   std::vector<float> tri_lp;
@@ -775,6 +778,36 @@ void KeepBest(size_t n, size_t beam, Score score, TopScores& best, Take take) {
   TakeBest(n, reached, beam, score, best, take);
 }
 
+// ExtendTrigram's pairs as TakeBest takes them, into x.taken in ascending
+// order, but over the pairs scored alone and those at or above `floor`
+// (the next token's; the others it drops).
+void TakeScored(float floor, size_t beam, BeamScratch& x) {
+  const float* score = x.next_score.data();
+  float cut = kNegInf;
+  size_t at_cut = 0;  // taken from those scoring exactly the cut, the first in order
+  if (x.reached > beam) {
+    cut = x.kept.last();
+    size_t above = 0;
+    for (size_t i = 0; i < beam; ++i) above += x.kept.best()[i] > cut;
+    at_cut = beam - above;
+  }
+  x.taken.clear(), x.ties.clear();
+  for (uint32_t at : x.scored) {
+    const float sc = score[at];
+    if (sc < floor) continue;
+    if (sc > cut) {
+      x.taken.push_back(at);
+    } else if (sc == cut) {
+      x.ties.push_back(at);
+    }
+  }
+  if (!x.ties.empty()) {
+    std::sort(x.ties.begin(), x.ties.end());
+    x.taken.insert(x.taken.end(), x.ties.begin(), x.ties.begin() + std::min(at_cut, x.ties.size()));
+  }
+  std::sort(x.taken.begin(), x.taken.end());
+}
+
 }  // namespace
 
 // Beam search over each sentence (between hard breaks); states are the
@@ -802,16 +835,13 @@ std::vector<SyllableId> Restorer::Impl::Decode(const std::vector<Slot>& slots, c
         ExtendTrigram(slots[k], ch, from, to, floor, beam, x);
         from = arena.size();
         const size_t V = x.prev_v.size();
-        const float next_floor = x.top - options.prune_margin;
-        TakeBest(
-            x.next_score.size(), x.reached, beam, [&](size_t i) { return x.next_score[i]; }, x.kept,
-            [&](size_t i) {
-              if (x.next_score[i] < next_floor) return;  // dropped at the next token
-              const Hyp prev = arena[x.next_back[i]];
-              const LmModel::Context ctx = x.stored2[i] ? x.ctx2[i] : LmModel::Context{};
-              arena.push_back({prev.u, prev.v, ch[i / V].id, ctx.has_trigrams, x.next_score[i], x.next_back[i],
-                               ctx.backoff});
-            });
+        TakeScored(x.top - options.prune_margin, beam, x);
+        for (uint32_t i : x.taken) {
+          const Hyp prev = arena[x.next_back[i]];
+          const LmModel::Context ctx = x.stored2[i] ? x.ctx2[i] : LmModel::Context{};
+          arena.push_back({prev.u, prev.v, ch[i / V].id, ctx.has_trigrams, x.next_score[i], x.next_back[i],
+                           ctx.backoff});
+        }
       } else {
         Extend(slots[k], ch, from, to, floor, x);
         from = arena.size();
@@ -928,7 +958,8 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   const bool offer = C * V > beam;  // else TakeBest needs no cut
   TopScores& kept = x.kept;
   if (offer) kept.Reset(beam);
-  size_t reached = 0;
+  std::vector<uint32_t>& scored = x.scored;
+  scored.clear();
   // p(w | u v) = p3(u v w) if stored, else bo(u v) + p2(v w). Where the
   // filter says (v, w) is not stored (91% of the pairs on OCR text), p2 is
   // the unigram back-off and no trigram ends in v w: the pair scores
@@ -947,14 +978,17 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
           continue;
         }
         next_score[at] = ScoreUnstoredPair(v, p1, cost, x, &next_back[at]);
-        reached += next_score[at] > kNegInf;
+        if (next_score[at] > kNegInf) scored.push_back(uint32_t(at));
       }
     }
     x.maybe.resize(maybe_n);
     if (maybe_n > 0) ScoreStoredPairs(choices, V, x);
-    for (uint32_t at : x.maybe) reached += next_score[at] > kNegInf;
-    x.reached = reached;
-    x.top = *std::max_element(next_score, next_score + C * V);
+    float top = kNegInf;
+    for (uint32_t at : x.maybe)
+      if (next_score[at] > kNegInf) scored.push_back(at);
+    for (uint32_t at : scored) top = std::max(top, next_score[at]);
+    x.reached = scored.size();
+    x.top = top;
     return;
   }
   // Beam `beam` of C × V: the pairs are met state by state, the states in
@@ -1011,14 +1045,11 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
         maybe[maybe_n++] = uint32_t(at);
         continue;
       }
-      if (a + b[c] < cut) {
-        next_score[at] = kNegInf, next_back[at] = -1;
-        continue;
-      }
+      if (a + b[c] < cut) continue;
       const float best = ScoreUnstoredPair(v, model.Unigram(w), choices[c].cost, x, &next_back[at]);
       next_score[at] = best;
       if (best > kNegInf) {
-        ++reached;
+        scored.push_back(uint32_t(at));
         kept.Offer(best);
         top = std::max(top, best);
         cut = std::max(kept.last(), top - options.prune_margin) - slack;
@@ -1029,11 +1060,11 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   if (maybe_n > 0) ScoreStoredPairs(choices, V, x);
   for (uint32_t at : x.maybe) {
     if (!(next_score[at] > kNegInf)) continue;
-    ++reached;
+    scored.push_back(at);
     kept.Offer(next_score[at]);
     top = std::max(top, next_score[at]);
   }
-  x.reached = reached;
+  x.reached = scored.size();
   x.top = top;
 }
 
