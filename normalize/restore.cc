@@ -282,7 +282,7 @@ struct Restorer::Impl {
   // token of 9 or more is no syllable OCR garbled but words it glued
   // ("lienthanh"), a name or junk, and is left as it is without a channel
   // search, the longest and costliest (on the held-out and dev pages all
-  // such tokens came out as they were; OCR mode 4% fewer instructions).
+  // such tokens came out as they were; OCR mode 2% fewer instructions).
   static constexpr size_t kLongestGarble = 8;
   void AddChannelChoices(const std::string& folded, ChannelSource& source, std::vector<Choice>& choices) const {
     if (folded.size() > kLongestGarble) return;
