@@ -120,6 +120,12 @@ TEST_CASE("Restore, OCR mode: wrong marks, a numeral's letters, a capital betwee
       {"lien quan d£n giai quyet, thuc hien ch£ do thong tin", "liên quan đến giải quyết, thực hiện chế độ thông tin"},
       {"Nguoi du¢c giao", "Người được giao"},
       {"Tong so 12 ¢ trong bang, gia 5 €", "Tổng số 12 ¢ trong bảng, giá 5 €"},
+      // A token of 9 letters or more is kept, not searched: words OCR glued
+      // (the channel would make "nhanh" of it), and, the price of the rule,
+      // the longest syllable with two letters doubled (it would read
+      // "nghiêng" at 13.7, under keep_cost).
+      {"tai xa lienthanh va phuong", "tại xã lienthanh và phường"},
+      {"so nguoi dan nghiieeng ve", "số người dân nghiieeng về"},
   };
   for (const Case& c : cases) {
     INFO(c.in);
