@@ -72,9 +72,16 @@ class TopScores {
     slots_.assign(beam + 1, kNegInf);
     slots_[0] = std::numeric_limits<float>::infinity();
   }
-  size_t beam() const { return beam_; }
-  const float* best() const { return slots_.data() + 1; }
   float last() const { return slots_[beam_]; }
+  // Once more than `beam` scores were offered: the beam-th best, the cut,
+  // and how many of the beam score exactly that, so how many of those at
+  // the cut the beam takes.
+  void Cut(float* cut, size_t* at_cut) const {
+    *cut = last();
+    size_t above = 0;
+    for (size_t i = 1; i <= beam_; ++i) above += slots_[i] > *cut;
+    *at_cut = beam_ - above;
+  }
   void Offer(float sc) {
     if (!(sc > slots_[beam_])) return;
     float* best = slots_.data() + 1;
@@ -148,7 +155,7 @@ struct BeamScratch {
   std::vector<uint64_t> hashes, tri_keys;
   std::vector<uint32_t> tri_at;
   std::vector<float> tri_lp;
-  TopScores kept;  // KeepBest's scores
+  TopScores kept;  // the beam's best scores (ExtendTrigram, KeepBest)
   // ExtendTrigram: per state A (its best hypothesis's score + bo(u v),
   // + bo(v)) and the states in descending order of it; per choice B
   // (p1(w) − cost).
@@ -751,12 +758,7 @@ template <typename Score, typename Take>
 void TakeBest(size_t n, size_t reached, size_t beam, Score score, const TopScores& best, Take take) {
   float cut = kNegInf;
   size_t at_cut = 0;  // taken from those scoring exactly the cut
-  if (reached > beam) {
-    cut = best.last();
-    size_t above = 0;
-    for (size_t i = 0; i < beam; ++i) above += best.best()[i] > cut;
-    at_cut = beam - above;
-  }
+  if (reached > beam) best.Cut(&cut, &at_cut);
   for (size_t i = 0; i < n; ++i) {
     const float sc = score(i);
     if (sc > cut) {
@@ -794,12 +796,7 @@ void TakeScored(float floor, size_t beam, BeamScratch& x) {
   const float* score = x.next_score.data();
   float cut = kNegInf;
   size_t at_cut = 0;  // taken from those scoring exactly the cut, the first in order
-  if (x.reached > beam) {
-    cut = x.kept.last();
-    size_t above = 0;
-    for (size_t i = 0; i < beam; ++i) above += x.kept.best()[i] > cut;
-    at_cut = beam - above;
-  }
+  if (x.reached > beam) x.kept.Cut(&cut, &at_cut);
   x.taken.clear(), x.ties.clear();
   for (uint32_t at : x.scored) {
     const float sc = score[at];
@@ -868,7 +865,7 @@ std::vector<SyllableId> Restorer::Impl::Decode(const std::vector<Slot>& slots, c
     float top = kNegInf;
     int32_t at = -1;
     for (size_t h = from; h < to; ++h) {
-      if (arena[h].score < floor) continue;
+      if (arena[h].score < floor) continue;  // nor at the sentence's end
       float sc = arena[h].score + LogProb(arena[h].t, arena[h].u, arena[h].v, kEos);
       if (sc > top) top = sc, at = int32_t(h);
     }
