@@ -147,7 +147,6 @@ struct BeamScratch {
   std::vector<LmModel::Context> ctx2;
   std::vector<uint32_t> maybe;
   std::vector<uint32_t> tri_next, tri_group;
-  size_t reached = 0;
   // ExtendTrigram: the pairs scored (above −∞), in no order, and of them
   // those Decode takes; the best score after the token.
   std::vector<uint32_t> scored, taken, ties;
@@ -796,7 +795,7 @@ void TakeScored(float floor, size_t beam, BeamScratch& x) {
   const float* score = x.next_score.data();
   float cut = kNegInf;
   size_t at_cut = 0;  // taken from those scoring exactly the cut, the first in order
-  if (x.reached > beam) x.kept.Cut(&cut, &at_cut);
+  if (x.scored.size() > beam) x.kept.Cut(&cut, &at_cut);
   x.taken.clear(), x.ties.clear();
   for (uint32_t at : x.scored) {
     const float sc = score[at];
@@ -993,7 +992,6 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
     for (uint32_t at : x.maybe)
       if (next_score[at] > kNegInf) scored.push_back(at);
     for (uint32_t at : scored) top = std::max(top, next_score[at]);
-    x.reached = scored.size();
     x.top = top;
     return;
   }
@@ -1002,9 +1000,9 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   // (ScoreStoredPairs), the others at once, exactly as above, unless their
   // A + B, less the rounding the exact sum may differ by, is below the
   // beam's cut so far: such a pair can neither reach the beam nor tie its
-  // cut. Those not scored stay −∞ and are not counted reached: `beam`
-  // scores are above them, so TakeBest keeps the same hypotheses (the
-  // beam's scores the same multiset, the pairs taken in the same order).
+  // cut. Those not scored are left out of x.scored: `beam` scores are
+  // above them, so TakeScored keeps the same hypotheses (the beam's scores
+  // the same multiset, the pairs taken in the same order).
   // Nor is one whose A + B is below the best score so far less the prune
   // margin: it would fall below the next token's floor (Decode), and of
   // OCR mode's ~16 hypotheses after a token ~3.5 stay above it.
@@ -1070,7 +1068,6 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
     kept.Offer(next_score[at]);
     top = std::max(top, next_score[at]);
   }
-  x.reached = scored.size();
   x.top = top;
 }
 
