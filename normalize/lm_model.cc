@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 
@@ -157,6 +158,11 @@ void LmModel::BuildBigramFilter() {
   if (bi_rows_) {
     bi_row_bits_ = (uint64_t(vocab_count_) + 63) & ~uint64_t(63);
     bi_filter_.assign(vocab_count_ * bi_row_bits_ / 64, 0);
+    std::vector<std::pair<std::string, SyllableId>> by_fold(vocab_count_);
+    for (SyllableId id = 0; id < vocab_count_; ++id) by_fold[id] = {FoldSyllable(Syllable(id)), id};
+    std::sort(by_fold.begin(), by_fold.end());
+    bi_column_.resize(vocab_count_);
+    for (size_t i = 0; i < by_fold.size(); ++i) bi_column_[by_fold[i].second] = uint16_t(i);
     for (uint64_t i = 0; i <= bi_mask_; ++i) {
       const uint64_t key = bi_keys_[i], v = key >> 16, w = key & 0xFFFF;
       if (key == kEmptySlot) continue;
@@ -164,7 +170,7 @@ void LmModel::BuildBigramFilter() {
         bi_rows_ = false;
         break;
       }
-      const uint64_t bit = v * bi_row_bits_ + w;
+      const uint64_t bit = v * bi_row_bits_ + bi_column_[w];
       bi_filter_[bit >> 6] |= 1ULL << (bit & 63);
     }
     if (bi_rows_) return;
