@@ -146,6 +146,7 @@ struct BeamScratch {
   std::vector<int32_t> next_back;
   std::vector<LmModel::Context> ctx2;
   std::vector<uint32_t> maybe;
+  size_t maybe_n = 0;
   std::vector<uint32_t> tri_next, tri_group;
   // ExtendTrigram: the pairs scored (above −∞), in no order, and of them
   // those Decode takes; the best score after the token.
@@ -160,7 +161,18 @@ struct BeamScratch {
   // (p1(w) − cost).
   std::vector<float> state_a, choice_b;
   std::vector<uint32_t> state_order;
+  // ExtendTrigram: per choice its part of the bigram filter's index.
+  std::vector<uint64_t> choice_filter;
 };
+
+// `v` with room for n elements, for a token's scratch: grown when short,
+// never shrunk or cleared (resized token by token, the calls were ~5% of
+// OCR mode's decoder).
+template <typename T>
+T* Room(std::vector<T>& v, size_t n) {
+  if (v.size() < n) v.resize(n);
+  return v.data();
+}
 
 bool HasCombining(std::string_view s) {
   // U+0300..U+036F are encoded as CC 80 .. CD AF.
@@ -923,42 +935,48 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
     x.v_of.push_back(uint32_t(vi));
   }
   const size_t C = s.count, V = x.prev_v.size(), L = x.live.size();
-  x.state_begin.assign(V + 1, 0);
-  for (size_t k = 0; k < L; ++k) ++x.state_begin[x.v_of[k] + 1];
-  for (size_t v = 0; v < V; ++v) x.state_begin[v + 1] += x.state_begin[v];
-  x.group_live.resize(L), x.group_score.resize(L), x.group_backoff.resize(L);
-  x.group_has_trigrams.resize(L), x.group_u.resize(L);
-  x.state_filter.resize(V), x.state_backoff.resize(V);
+  const LmModel& model = *lm;
+  // The filter's words of every pair, fetched while the states are
+  // grouped: they are the pair pass's reads that miss (the filter's 1.4 MB
+  // is past L2).
+  uint64_t* choice_filter = Room(x.choice_filter, C);
+  for (size_t c = 0; c < C; ++c) choice_filter[c] = model.FilterPartOfW(choices[c].id);
+  uint64_t* state_filter = Room(x.state_filter, V);
+  float* state_backoff = Room(x.state_backoff, V);
   for (size_t v = 0; v < V; ++v) {
-    x.state_filter[v] = lm->FilterPartOfV(x.prev_v[v]);
-    x.state_backoff[v] = lm->UnigramBackoff(x.prev_v[v]);
+    state_filter[v] = model.FilterPartOfV(x.prev_v[v]);
+    state_backoff[v] = model.UnigramBackoff(x.prev_v[v]);
+    for (size_t c = 0; c < C; ++c) model.PrefetchFilter(state_filter[v] + choice_filter[c]);
   }
+  uint32_t* state_begin = Room(x.state_begin, V + 1);
+  std::fill(state_begin, state_begin + V + 1, 0);
+  for (size_t k = 0; k < L; ++k) ++state_begin[x.v_of[k] + 1];
+  for (size_t v = 0; v < V; ++v) state_begin[v + 1] += state_begin[v];
+  uint32_t* group_live = Room(x.group_live, L);
+  float* group_score = Room(x.group_score, L);
+  float* group_backoff = Room(x.group_backoff, L);
+  uint8_t* group_has_trigrams = Room(x.group_has_trigrams, L);
+  SyllableId* group_u = Room(x.group_u, L);
   {
-    std::vector<uint32_t>& at = x.tri_next;  // scratch: next slot of each state
-    at.assign(x.state_begin.begin(), x.state_begin.end() - 1);
+    uint32_t* at = Room(x.tri_next, V);  // scratch: next slot of each state
+    std::copy(state_begin, state_begin + V, at);
     for (size_t k = 0; k < L; ++k) {
       const uint32_t g = at[x.v_of[k]]++;
       const Hyp& hy = x.arena[x.live[k]];
-      x.group_live[g] = x.live[k];
-      x.group_score[g] = hy.score;
-      x.group_backoff[g] = hy.backoff;
-      x.group_has_trigrams[g] = hy.has_trigrams;
-      x.group_u[g] = hy.u;
+      group_live[g] = x.live[k];
+      group_score[g] = hy.score;
+      group_backoff[g] = hy.backoff;
+      group_has_trigrams[g] = hy.has_trigrams;
+      group_u[g] = hy.u;
     }
   }
-  const uint32_t* state_begin = x.state_begin.data();
-  const float* group_score = x.group_score.data();
-  const float* group_backoff = x.group_backoff.data();
-  const uint64_t* state_filter = x.state_filter.data();
-  const float* state_backoff = x.state_backoff.data();
-  x.next_score.resize(C * V), x.next_back.resize(C * V);
-  x.stored2.assign(C * V, 0), x.ctx2.resize(C * V);
-  float* next_score = x.next_score.data();
-  int32_t* next_back = x.next_back.data();
+  float* next_score = Room(x.next_score, C * V);
+  int32_t* next_back = Room(x.next_back, C * V);
+  uint8_t* stored2 = Room(x.stored2, C * V);
+  std::fill(stored2, stored2 + C * V, 0);
+  Room(x.ctx2, C * V);
   const SyllableId* prev_v = x.prev_v.data();
-  const LmModel& model = *lm;
-  x.maybe.resize(C * V);
-  uint32_t* maybe = x.maybe.data();
+  uint32_t* maybe = Room(x.maybe, C * V);
   size_t maybe_n = 0;
   const bool offer = C * V > beam;  // else TakeBest needs no cut
   TopScores& kept = x.kept;
@@ -974,10 +992,9 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
     for (size_t c = 0; c < C; ++c) {
       const SyllableId w = choices[c].id;
       const float cost = choices[c].cost, p1 = model.Unigram(w);
-      const uint64_t filter_w = model.FilterPartOfW(w);
       for (size_t v = 0; v < V; ++v) {
         const size_t at = c * V + v;
-        if (model.MaybeBigram(state_filter[v] + filter_w)) {
+        if (model.MaybeBigram(state_filter[v] + choice_filter[c])) {
           model.PrefetchBigram(prev_v[v], w);
           maybe[maybe_n++] = uint32_t(at);
           continue;
@@ -986,11 +1003,11 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
         if (next_score[at] > kNegInf) scored.push_back(uint32_t(at));
       }
     }
-    x.maybe.resize(maybe_n);
+    x.maybe_n = maybe_n;
     if (maybe_n > 0) ScoreStoredPairs(choices, V, x);
     float top = kNegInf;
-    for (uint32_t at : x.maybe)
-      if (next_score[at] > kNegInf) scored.push_back(at);
+    for (size_t i = 0; i < maybe_n; ++i)
+      if (next_score[maybe[i]] > kNegInf) scored.push_back(maybe[i]);
     for (uint32_t at : scored) top = std::max(top, next_score[at]);
     x.top = top;
     return;
@@ -1006,15 +1023,16 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   // Nor is one whose A + B is below the best score so far less the prune
   // margin: it would fall below the next token's floor (Decode), and of
   // OCR mode's ~16 hypotheses after a token ~3.5 stay above it.
-  x.choice_b.resize(C);
+  float* b = Room(x.choice_b, C);
   float mag_w = 0;
   for (size_t c = 0; c < C; ++c) {
     const SyllableId w = choices[c].id;
     const float cost = choices[c].cost, p1 = model.Unigram(w);
-    x.choice_b[c] = p1 - cost;
+    b[c] = p1 - cost;
     mag_w = std::max(mag_w, std::fabs(p1) + std::fabs(cost));
   }
-  x.state_a.resize(V), x.state_order.resize(V);
+  float* state_a = Room(x.state_a, V);
+  uint32_t* sv = Room(x.state_order, V);
   float mag_v = 0;
   for (size_t v = 0; v < V; ++v) {
     float a = kNegInf, mag_g = 0;
@@ -1022,29 +1040,27 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
       a = std::max(a, group_score[g] + group_backoff[g]);
       mag_g = std::max(mag_g, std::fabs(group_score[g]) + std::fabs(group_backoff[g]));
     }
-    x.state_a[v] = a + state_backoff[v];
+    state_a[v] = a + state_backoff[v];
     mag_v = std::max(mag_v, mag_g + std::fabs(state_backoff[v]));
   }
   // |exact − (A + B)|: a few roundings of sums of terms below mag_v + mag_w
   // in magnitude (float's epsilon 1.2e-7), with room to spare.
   const float slack = (mag_v + mag_w) * 1e-5f;
-  const float* b = x.choice_b.data();
-  uint32_t* sv = x.state_order.data();
   for (size_t k = 0; k < V; ++k) {  // insertion sort: a few states
     size_t i = k;
-    for (; i > 0 && x.state_a[sv[i - 1]] < x.state_a[k]; --i) sv[i] = sv[i - 1];
+    for (; i > 0 && state_a[sv[i - 1]] < state_a[k]; --i) sv[i] = sv[i - 1];
     sv[i] = uint32_t(k);
   }
   float cut = kNegInf;  // max(kept[beam − 1], top − prune_margin) − slack
   float top = kNegInf;
   for (size_t k = 0; k < V; ++k) {
     const size_t v = sv[k];
-    const float a = x.state_a[v];
+    const float a = state_a[v];
     const uint64_t filter_v = state_filter[v];
     for (size_t c = 0; c < C; ++c) {
       const size_t at = c * V + v;
       const SyllableId w = choices[c].id;
-      if (model.MaybeBigram(filter_v + model.FilterPartOfW(w))) {
+      if (model.MaybeBigram(filter_v + choice_filter[c])) {
         model.PrefetchBigram(prev_v[v], w);
         maybe[maybe_n++] = uint32_t(at);
         continue;
@@ -1060,9 +1076,10 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
       }
     }
   }
-  x.maybe.resize(maybe_n);
+  x.maybe_n = maybe_n;
   if (maybe_n > 0) ScoreStoredPairs(choices, V, x);
-  for (uint32_t at : x.maybe) {
+  for (size_t i = 0; i < maybe_n; ++i) {
+    const uint32_t at = maybe[i];
     if (!(next_score[at] > kNegInf)) continue;
     scored.push_back(at);
     kept.Offer(next_score[at]);
@@ -1095,7 +1112,8 @@ void Restorer::Impl::ScoreStoredPairs(const Choice* choices, size_t V, BeamScrat
   float* next_score = x.next_score.data();
   int32_t* next_back = x.next_back.data();
   x.tri_keys.clear(), x.tri_lp.clear(), x.tri_next.clear(), x.tri_group.clear();
-  for (uint32_t at : x.maybe) {
+  for (size_t i = 0; i < x.maybe_n; ++i) {
+    const uint32_t at = x.maybe[i];
     const size_t c = at / V, v = at % V;
     const SyllableId w = choices[c].id;
     const float cost = choices[c].cost;
