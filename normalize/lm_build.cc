@@ -183,6 +183,59 @@ class KneserNey {
   std::vector<uint64_t> events_;
 };
 
+// Open addressing (lm_model.h): the slot of each key, linear probing from
+// HashKey(key), at load ≤ 0.5 (short probes on a miss); -1 where free.
+std::vector<int64_t> Slots(const std::vector<uint64_t>& keys) {
+  uint64_t slots = 1;
+  while (slots < keys.size() * 2 + 1) slots <<= 1;
+  std::vector<int64_t> at(slots, -1);
+  for (size_t e = 0; e < keys.size(); ++e) {
+    uint64_t i = HashKey(keys[e]) & (slots - 1);
+    while (at[i] >= 0) i = (i + 1) & (slots - 1);
+    at[i] = int64_t(e);
+  }
+  return at;
+}
+
+template <typename T>
+void Put(std::string& out, const T& value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+// The bigram section: per slot u32 key, u32 value, u64 next words.
+std::string BigramTable(const std::vector<std::pair<uint64_t, uint32_t>>& entries,
+                        const std::unordered_map<uint64_t, uint64_t>& next_words) {
+  std::vector<uint64_t> keys;
+  for (const auto& e : entries) keys.push_back(e.first);
+  const std::vector<int64_t> at = Slots(keys);
+  std::string out;
+  Put(out, uint64_t(at.size()));
+  for (int64_t e : at) {
+    if (e < 0) {
+      Put(out, ~uint32_t(0)), Put(out, uint32_t(0)), Put(out, uint64_t(0));
+      continue;
+    }
+    auto next = next_words.find(entries[e].first);
+    Put(out, uint32_t(entries[e].first)), Put(out, entries[e].second);
+    Put(out, next == next_words.end() ? uint64_t(0) : next->second);
+  }
+  return out;
+}
+
+// The trigram section: per slot u64 key, u32 value.
+std::string TrigramTable(const std::vector<std::pair<uint64_t, uint32_t>>& entries) {
+  std::vector<uint64_t> keys;
+  for (const auto& e : entries) keys.push_back(e.first);
+  const std::vector<int64_t> at = Slots(keys);
+  std::string out;
+  Put(out, uint64_t(at.size()));
+  for (int64_t e : at) {
+    Put(out, e < 0 ? kEmptySlot : entries[e].first);
+    Put(out, e < 0 ? uint32_t(0) : entries[e].second);
+  }
+  return out;
+}
+
 template <typename Value>
 std::string HashTable(const std::vector<std::pair<uint64_t, Value>>& entries) {
   uint64_t slots = 1;
@@ -319,26 +372,31 @@ void KneserNey::Finish(int min_top_count, LmWriter& writer, std::string* report)
     uni.append(reinterpret_cast<const char*>(&lb), 4);
   }
   writer.Add("unigram", std::move(uni));
-  static const char* kNames[] = {"", "", "bigram", "trigram", "fourgram"};
+  // Bigram and trigram values carry a back-off weight (u32); the top
+  // four-gram order only a probability (u16).
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> out32(4);
+  std::vector<std::pair<uint64_t, uint16_t>> out16;
   for (int n = 2; n <= N; ++n) {
-    // Bigram and trigram values carry a back-off weight (u32); the top
-    // four-gram order only a probability (u16).
     size_t kept = 0;
-    std::vector<std::pair<uint64_t, uint32_t>> out32;
-    std::vector<std::pair<uint64_t, uint16_t>> out16;
     for (size_t i = 0; i < types[n].size(); ++i) {
       if (n == N && types[n][i].second < uint32_t(min_top_count)) continue;
       ++kept;
       uint16_t lp = QuantizeLogProb(float(std::log(prob[n][i])));
       if (n < 4) {
-        out32.emplace_back(types[n][i].first, uint32_t(lp) | (uint32_t(QuantizeLogProb(float(std::log(bo[n][i])))) << 16));
+        out32[n].emplace_back(types[n][i].first,
+                              uint32_t(lp) | (uint32_t(QuantizeLogProb(float(std::log(bo[n][i])))) << 16));
       } else {
         out16.emplace_back(types[n][i].first, lp);
       }
     }
-    writer.Add(kNames[n], n < 4 ? HashTable(out32) : HashTable(out16));
     if (n == N) r << "order " << n << " stored: " << kept << " (count >= " << min_top_count << ")\n";
   }
+  // Each bigram's next words: what the stored trigrams put after it.
+  std::unordered_map<uint64_t, uint64_t> next_words;
+  for (const auto& [key, value] : out32[3]) next_words[key >> 16] |= 1ULL << NextWordBit(SyllableId(key));
+  writer.Add("bigram", BigramTable(out32[2], next_words));
+  writer.Add("trigram", TrigramTable(out32[3]));
+  if (N == 4) writer.Add("fourgram", HashTable(out16));
   *report += r.str();
 }
 

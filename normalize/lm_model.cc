@@ -14,7 +14,8 @@
 namespace vanban::normalize {
 namespace {
 
-constexpr char kMagic[8] = {'V', 'B', 'L', 'M', '0', '0', '0', '1'};
+constexpr char kMagic[8] = {'V', 'B', 'L', 'M', '0', '0', '0', '2'};
+constexpr char kMagicV1[8] = {'V', 'B', 'L', 'M', '0', '0', '0', '1'};
 
 struct SectionEntry {
   char name[16];
@@ -45,7 +46,7 @@ Result<std::unique_ptr<LmModel>> LmModel::Open(const std::string& path) {
     return Status::Corrupt("language model too small: " + path);
   }
   // Mapped with its page table filled: the decoder's reads land all over
-  // the 19 MB of tables, and each first touch of a page was a page fault
+  // the 21 MB of tables, and each first touch of a page was a page fault
   // in a fresh process (restore_tool on the held-out eng-OCR pages: 1,167
   // page faults a run before, 871 after; OCR mode ~4% faster). On a
   // page-cache-warm file this adds nothing measurable to the ~5 ms load;
@@ -76,6 +77,9 @@ std::string_view LmModel::Section(std::string_view name) const {
 }
 
 Status LmModel::Init() {
+  if (std::memcmp(data_, kMagicV1, 8) == 0)
+    return Status::Corrupt("a language model of format 1, which this version no longer reads; rebuild it with "
+                           "`vanban lm build` (or `vanban lm build --from-db` for an archive model)");
   if (std::memcmp(data_, kMagic, 8) != 0) return Status::Corrupt("not a vanban language model");
   uint32_t n;
   std::memcpy(&n, data_ + 8, 4);
@@ -102,18 +106,17 @@ Status LmModel::Init() {
     case_ = At<float>(cs, 0);
   }
 
+  static_assert(sizeof(BigramSlot) == 16);
   uint64_t slots = *At<uint64_t>(bi, 0);
-  if ((slots & (slots - 1)) || bi.size() != 8 + slots * 12) return Status::Corrupt("bad bigram");
+  if ((slots & (slots - 1)) || bi.size() != 8 + slots * sizeof(BigramSlot)) return Status::Corrupt("bad bigram");
   bi_mask_ = slots - 1;
-  bi_keys_ = At<uint64_t>(bi, 8);
-  bi_vals_ = At<uint32_t>(bi, 8 + slots * 8);
+  bi_ = At<BigramSlot>(bi, 8);
   BuildBigramFilter();
 
   slots = *At<uint64_t>(tri, 0);
-  if ((slots & (slots - 1)) || tri.size() != 8 + slots * 12) return Status::Corrupt("bad trigram");
+  if ((slots & (slots - 1)) || tri.size() != 8 + slots * kTrigramSlot) return Status::Corrupt("bad trigram");
   tri_mask_ = slots - 1;
-  tri_keys_ = At<uint64_t>(tri, 8);
-  tri_vals_ = At<uint32_t>(tri, 8 + slots * 8);
+  tri_ = tri.data() + 8;
   std::string_view four = Section("fourgram");
   if (!four.empty()) {
     slots = *At<uint64_t>(four, 0);
@@ -152,8 +155,8 @@ std::span<const SyllableId> LmModel::Candidates(std::string_view folded) const {
 }
 
 void LmModel::BuildBigramFilter() {
-  // One pass over the table's keys (4 MB, read cold at load) where the rows
-  // fit; a second and third for the Bloom filter otherwise.
+  // One pass over the table (8 MB, read cold at load) where the rows fit; a
+  // second and third for the Bloom filter otherwise.
   bi_rows_ = vocab_count_ <= kMaxRowsVocab;
   if (bi_rows_) {
     bi_row_bits_ = (uint64_t(vocab_count_) + 63) & ~uint64_t(63);
@@ -164,8 +167,8 @@ void LmModel::BuildBigramFilter() {
     bi_column_.resize(vocab_count_);
     for (size_t i = 0; i < by_fold.size(); ++i) bi_column_[by_fold[i].second] = uint16_t(i);
     for (uint64_t i = 0; i <= bi_mask_; ++i) {
-      const uint64_t key = bi_keys_[i], v = key >> 16, w = key & 0xFFFF;
-      if (key == kEmptySlot) continue;
+      const uint64_t key = bi_[i].key, v = key >> 16, w = key & 0xFFFF;
+      if (bi_[i].key == kFreeBigram) continue;
       if (v >= vocab_count_ || w >= vocab_count_) {  // a key out of the vocabulary: no row for it
         bi_rows_ = false;
         break;
@@ -176,15 +179,15 @@ void LmModel::BuildBigramFilter() {
     if (bi_rows_) return;
   }
   size_t stored = 0;
-  for (uint64_t i = 0; i <= bi_mask_; ++i) stored += bi_keys_[i] != kEmptySlot;
+  for (uint64_t i = 0; i <= bi_mask_; ++i) stored += bi_[i].key != kFreeBigram;
   size_t words = 1;
   bi_filter_shift_ = 64;
   while (words * 64 < stored * 24) words <<= 1, --bi_filter_shift_;
   bi_filter_.assign(words, 0);
   if (words == 1) bi_filter_shift_ = 63, bi_filter_.assign(2, 0);  // a shift by 64 is undefined
   for (uint64_t i = 0; i <= bi_mask_; ++i) {
-    if (bi_keys_[i] == kEmptySlot) continue;
-    uint64_t h = FilterHash(bi_keys_[i]);
+    if (bi_[i].key == kFreeBigram) continue;
+    uint64_t h = FilterHash(bi_[i].key);
     bi_filter_[h >> bi_filter_shift_] |= (1ULL << ((h >> 36) & 63)) | (1ULL << ((h >> 42) & 63));
   }
 }
@@ -193,12 +196,11 @@ float LmModel::LogProb2(SyllableId v, SyllableId w, bool* stored) const {
   uint64_t key = (uint64_t(v) << 16) | w;
   if (MaybeBigram(FilterPartOfV(v) + FilterPartOfW(w))) {
     for (uint64_t i = HashKey(key) & bi_mask_;; i = (i + 1) & bi_mask_) {
-      uint64_t k = bi_keys_[i];
-      if (k == key) {
+      if (bi_[i].key == key) {
         if (stored) *stored = true;
-        return DequantizeLogProb(bi_vals_[i] & 0xFFFF);
+        return DequantizeLogProb(bi_[i].value & 0xFFFF);
       }
-      if (k == kEmptySlot) break;
+      if (bi_[i].key == kFreeBigram) break;
     }
   }
   if (stored) *stored = false;
@@ -231,51 +233,61 @@ void LmModel::LogProb2Many(std::span<const SyllableId> vs, std::span<const Sylla
       n += MaybeBigram(FilterPartOfV(v_ids[j]) + fw);
     }
   }
-  for (size_t m = 0; m < n; ++m) {
-    const uint64_t slot = HashKey(through[m] >> 32) & bi_mask_;
-    __builtin_prefetch(&bi_keys_[slot]);
-    __builtin_prefetch(&bi_vals_[slot]);
-  }
+  const BigramSlot* table = bi_;
+  for (size_t m = 0; m < n; ++m) __builtin_prefetch(&table[HashKey(through[m] >> 32) & bi_mask_]);
   for (size_t m = 0; m < n; ++m) {
     const uint64_t key = through[m] >> 32;
     const size_t k = uint32_t(through[m]);
     for (uint64_t s = HashKey(key) & bi_mask_;; s = (s + 1) & bi_mask_) {
-      if (bi_keys_[s] == key) {
+      if (table[s].key == key) {
         stored[k] = 1;
-        p2[k] = DequantizeLogProb(bi_vals_[s] & 0xFFFF);
+        p2[k] = DequantizeLogProb(table[s].value & 0xFFFF);
         break;
       }
-      if (bi_keys_[s] == kEmptySlot) break;
+      if (table[s].key == kFreeBigram) break;
     }
   }
+}
+
+LmModel::Context LmModel::ContextAt(const BigramSlot& slot) const {
+  const uint16_t q = slot.value >> 16;
+  return {DequantizeLogProb(q), q != 0, q != 0 ? slot.next_words : 0};
 }
 
 bool LmModel::Bigram(SyllableId v, SyllableId w, float* p2, Context* context) const {
-  const uint64_t key = (uint64_t(v) << 16) | w;
+  const uint32_t key = (uint32_t(v) << 16) | w;
   for (uint64_t s = HashKey(key) & bi_mask_;; s = (s + 1) & bi_mask_) {
-    if (bi_keys_[s] == key) {
-      *p2 = DequantizeLogProb(bi_vals_[s] & 0xFFFF);
-      const uint16_t q = bi_vals_[s] >> 16;
-      *context = {DequantizeLogProb(q), q != 0};
+    if (bi_[s].key == key) {
+      *p2 = DequantizeLogProb(bi_[s].value & 0xFFFF);
+      *context = ContextAt(bi_[s]);
       return true;
     }
-    if (bi_keys_[s] == kEmptySlot) return false;
+    if (bi_[s].key == kFreeBigram) return false;
   }
 }
 
+uint64_t LmModel::TrigramKeyAt(uint64_t slot) const {
+  uint64_t key;
+  std::memcpy(&key, tri_ + slot * kTrigramSlot, 8);
+  return key;
+}
+
+uint32_t LmModel::TrigramValueAt(uint64_t slot) const {
+  uint32_t value;
+  std::memcpy(&value, tri_ + slot * kTrigramSlot + 8, 4);
+  return value;
+}
+
 void LmModel::TrigramMany(std::span<const uint64_t> keys, float* logprob) const {
-  for (uint64_t key : keys) {
-    const uint64_t slot = HashKey(key) & tri_mask_;
-    __builtin_prefetch(&tri_keys_[slot]);
-    __builtin_prefetch(&tri_vals_[slot]);
-  }
+  for (uint64_t key : keys) PrefetchTrigram(key);
   for (size_t k = 0; k < keys.size(); ++k)
     for (uint64_t s = HashKey(keys[k]) & tri_mask_;; s = (s + 1) & tri_mask_) {
-      if (tri_keys_[s] == keys[k]) {
-        logprob[k] = DequantizeLogProb(tri_vals_[s] & 0xFFFF);
+      const uint64_t key = TrigramKeyAt(s);
+      if (key == keys[k]) {
+        logprob[k] = DequantizeLogProb(TrigramValueAt(s) & 0xFFFF);
         break;
       }
-      if (tri_keys_[s] == kEmptySlot) break;
+      if (key == kEmptySlot) break;
     }
 }
 
@@ -298,23 +310,19 @@ float LmModel::LogProb(SyllableId t, SyllableId u, SyllableId v, SyllableId w) c
 }
 
 LmModel::Context LmModel::ContextOf(SyllableId u, SyllableId v) const {
-  uint64_t ctx = (uint64_t(u) << 16) | v;
+  const uint32_t ctx = (uint32_t(u) << 16) | v;
   for (uint64_t i = HashKey(ctx) & bi_mask_;; i = (i + 1) & bi_mask_) {
-    uint64_t k = bi_keys_[i];
-    if (k == ctx) {
-      uint16_t q = bi_vals_[i] >> 16;
-      return {DequantizeLogProb(q), q != 0};
-    }
-    if (k == kEmptySlot) return {};
+    if (bi_[i].key == ctx) return ContextAt(bi_[i]);
+    if (bi_[i].key == kFreeBigram) return {};
   }
 }
 
 bool LmModel::Trigram(SyllableId u, SyllableId v, SyllableId w, float* logprob) const {
-  uint64_t key = (uint64_t(u) << 32) | (uint64_t(v) << 16) | w;
+  const uint64_t key = TrigramKey(u, v, w);
   for (uint64_t i = HashKey(key) & tri_mask_;; i = (i + 1) & tri_mask_) {
-    uint64_t k = tri_keys_[i];
+    const uint64_t k = TrigramKeyAt(i);
     if (k == key) {
-      *logprob = DequantizeLogProb(tri_vals_[i] & 0xFFFF);
+      *logprob = DequantizeLogProb(TrigramValueAt(i) & 0xFFFF);
       return true;
     }
     if (k == kEmptySlot) return false;
@@ -325,9 +333,9 @@ LmModel::Context LmModel::Context3Of(SyllableId t, SyllableId u, SyllableId v) c
   if (!four_keys_) return {};
   uint64_t key = (uint64_t(t) << 32) | (uint64_t(u) << 16) | v;
   for (uint64_t i = HashKey(key) & tri_mask_;; i = (i + 1) & tri_mask_) {
-    uint64_t k = tri_keys_[i];
+    const uint64_t k = TrigramKeyAt(i);
     if (k == key) {
-      uint16_t q = tri_vals_[i] >> 16;
+      const uint16_t q = TrigramValueAt(i) >> 16;
       return {DequantizeLogProb(q), q != 0};
     }
     if (k == kEmptySlot) return {};

@@ -1,15 +1,19 @@
 // LmModel: the restorer's syllable trigram model, memory-mapped from one file.
 //
 // File layout (little-endian; every section 8-byte aligned):
-//   "VBLM0001" | u32 section count | {char name[16]; u64 offset; u64 size}...
+//   "VBLM0002" | u32 section count | {char name[16]; u64 offset; u64 size}...
 // Sections:
 //   vocab     u32 count, u32 offsets[count+1], UTF-8 bytes (lower-case, NFC,
 //             canonical tones). Ids 0..2 are <unk>, <s>, </s>.
 //   unigram   {f32 logp; f32 logbo} per id (natural log).
-//   bigram    open-addressing table: u64 slots, u64 keys[slots] (u<<16|w),
-//             u32 values[slots] (quantized logp | quantized logbo << 16).
-//   trigram   same, keys (u<<32|v<<16|w), same u32 values.
-//   fourgram  optional: keys (t<<48|u<<32|v<<16|w), u16 values (logp).
+//   bigram    open-addressing table: u64 slots, then per slot 16 bytes:
+//             u32 key (v<<16|w; ~0 when free), u32 value (quantized logp |
+//             quantized logbo << 16), u64 next words (bit NextWordBit(x)
+//             set for every stored trigram v w x).
+//   trigram   open-addressing table: u64 slots, then per slot 12 bytes: u64
+//             key (u<<32|v<<16|w; ~0 when free), u32 value as above.
+//   fourgram  optional: u64 slots, u64 keys[slots] (t<<48|u<<32|v<<16|w),
+//             u16 values[slots] (logp).
 //   cands     folded key → candidate ids: u64 slots, u64 key hashes[slots],
 //             u32 begin[slots], u32 end[slots], u16 ids[...] (best unigram first).
 //   case      f32 log p(Title | id)[count], f32 log p(lower | id)[count]:
@@ -18,10 +22,15 @@
 //   chcands   the channel's candidates of the spellings OCR mode meets most
 //             (restore_channel.h CandidateTable); optional.
 //   meta      free text: how the model was built.
+// A table probe reads one record, mostly within one cache line (format 1
+// kept keys and values apart, two lines a hit, and had no next words).
 // Probabilities are interpolated Kneser-Ney turned into backoff form, so a
 // lookup is a short chain of probes:
 //   p(w|u,v) = p3(uvw) if stored, else bo(uv) + [p2(vw) if stored, else bo(v) + p1(w)],
-// and one order up the same for four-gram models.
+// and one order up the same for four-gram models. Where bit
+// NextWordBit(w) of (u v)'s next words is clear, p3(uvw) is not stored
+// either: two in three of the trigram probes OCR mode made found nothing
+// (held-out eng-OCR pages), and the mask spares 72% of those.
 // Every stored n-gram's suffix is stored too (the builder's lower orders
 // are continuation counts of the order above), so where p2(vw) is not
 // stored no trigram ending in vw is either, and its table need not be probed.
@@ -53,6 +62,9 @@ inline uint16_t QuantizeLogProb(float lp) {
 }
 inline float DequantizeLogProb(uint16_t q) { return kQuantMin * (static_cast<float>(q) / 65535.0f); }
 // Back-off weights of KN are in (−∞, 0]; same scale.
+
+// A word's bit in a bigram context's 64-bit mask of next words.
+inline int NextWordBit(uint16_t w) { return int((uint64_t(w) * 0x9E3779B97F4A7C15ULL) >> 58); }
 
 inline uint64_t HashKey(uint64_t k) {
   k ^= k >> 33;
@@ -96,6 +108,10 @@ class LmModel {
   struct Context {
     float backoff = 0;
     bool has_trigrams = false;
+    // Of a bigram context (ContextOf, Bigram): NextWordBit of every w that
+    // a stored trigram puts after it; 0 where !has_trigrams.
+    uint64_t next_words = 0;
+    bool MayContinueWith(SyllableId w) const { return (next_words >> NextWordBit(w)) & 1; }
   };
   Context ContextOf(SyllableId u, SyllableId v) const;
   // LogProb2 of every pair of vs × ws at once: p2[i * vs.size() + j] and
@@ -126,9 +142,7 @@ class LmModel {
   }
   float UnigramBackoff(SyllableId v) const { return unigram_[2 * v + 1]; }
   void PrefetchBigram(SyllableId v, SyllableId w) const {
-    const uint64_t slot = HashKey((uint64_t(v) << 16) | w) & bi_mask_;
-    __builtin_prefetch(&bi_keys_[slot]);
-    __builtin_prefetch(&bi_vals_[slot]);
+    __builtin_prefetch(&bi_[HashKey((uint64_t(v) << 16) | w) & bi_mask_]);
   }
   // The stored p2(w | v) and ContextOf(v, w); false (both left alone) when
   // the pair is not stored.
@@ -142,11 +156,7 @@ class LmModel {
   }
   void TrigramMany(std::span<const uint64_t> keys, float* logprob) const;
   // Starts reading the trigram table's slot of `key`, for a TrigramMany soon.
-  void PrefetchTrigram(uint64_t key) const {
-    const uint64_t slot = HashKey(key) & tri_mask_;
-    __builtin_prefetch(&tri_keys_[slot]);
-    __builtin_prefetch(&tri_vals_[slot]);
-  }
+  void PrefetchTrigram(uint64_t key) const { __builtin_prefetch(tri_ + (HashKey(key) & tri_mask_) * kTrigramSlot); }
   // The same one order up (four-gram models; {} otherwise).
   Context Context3Of(SyllableId t, SyllableId u, SyllableId v) const;
   bool Fourgram(SyllableId t, SyllableId u, SyllableId v, SyllableId w, float* logprob) const;
@@ -172,11 +182,17 @@ class LmModel {
   const float* unigram_ = nullptr;
   const float* case_ = nullptr;
   uint64_t bi_mask_ = 0;
-  const uint64_t* bi_keys_ = nullptr;
-  const uint32_t* bi_vals_ = nullptr;
+  struct BigramSlot {
+    uint32_t key;  // kFreeBigram when free
+    uint32_t value;
+    uint64_t next_words;
+  };
+  static constexpr uint32_t kFreeBigram = ~0u;
+  const BigramSlot* bi_ = nullptr;
+  Context ContextAt(const BigramSlot& slot) const;
   // Which bigrams are stored, built at Open: most pairs a decoder asks
   // about are not (91% on OCR text), and the filter answers them from cache
-  // where the table (6 MB) would miss.
+  // where the table (8 MB) would miss.
   //
   // For a vocabulary of at most kMaxRowsVocab syllables, one bit per pair
   // (v, w), exact, at v * bi_row_bits_ + bi_column_[w] (bi_rows_): 1.4 MB
@@ -208,8 +224,10 @@ class LmModel {
   int bi_filter_shift_ = 64;  // 64 − log2(words) of the Bloom filter
   void BuildBigramFilter();
   uint64_t tri_mask_ = 0;
-  const uint64_t* tri_keys_ = nullptr;
-  const uint32_t* tri_vals_ = nullptr;
+  static constexpr size_t kTrigramSlot = 12;  // u64 key, u32 value, unaligned
+  const char* tri_ = nullptr;
+  uint64_t TrigramKeyAt(uint64_t slot) const;
+  uint32_t TrigramValueAt(uint64_t slot) const;
   uint64_t four_mask_ = 0;
   const uint64_t* four_keys_ = nullptr;
   const uint16_t* four_vals_ = nullptr;

@@ -45,14 +45,14 @@ struct Slot {
 
 struct Hyp {
   SyllableId t, u, v;  // the last three words (t unused by a trigram model)
+  float score;
+  int32_t back;  // index of the previous hypothesis in the arena
   // The model's context (u, v) (LmModel::ContextOf), for a trigram model
   // without an archive one: found in the same table slot as p2(v | u) when
   // the hypothesis is made (LmModel::Bigram; {} where the filter rules the
   // pair out), not probed again.
-  bool has_trigrams;
-  float score;
-  int32_t back;  // index of the previous hypothesis in the arena
   float backoff;
+  uint64_t next_words;
 };
 
 // The `beam` best scores offered so far, descending, −∞ where none was
@@ -138,7 +138,7 @@ struct BeamScratch {
   // hypotheses scored after the trigram lookups.
   std::vector<uint32_t> state_begin, group_live;
   std::vector<float> group_score, group_backoff;
-  std::vector<uint8_t> group_has_trigrams;
+  std::vector<uint64_t> group_next;
   std::vector<SyllableId> group_u;
   std::vector<uint64_t> state_filter;
   std::vector<float> state_backoff;
@@ -843,7 +843,7 @@ std::vector<SyllableId> Restorer::Impl::Decode(const std::vector<Slot>& slots, c
     while (j < slots.size() && !slots[j].hard_break) ++j;
     std::vector<Hyp>& arena = x.arena;
     arena.clear();
-    arena.push_back({kBos, kBos, kBos, start.has_trigrams, 0, -1, start.backoff});
+    arena.push_back({kBos, kBos, kBos, 0, -1, start.backoff, start.next_words});
     size_t from = 0, to = 1;
     float floor = kNegInf;
     for (size_t k = i; k < j; ++k) {
@@ -856,8 +856,8 @@ std::vector<SyllableId> Restorer::Impl::Decode(const std::vector<Slot>& slots, c
         for (uint32_t i : x.taken) {
           const Hyp prev = arena[x.next_back[i]];
           const LmModel::Context ctx = x.stored2[i] ? x.ctx2[i] : LmModel::Context{};
-          arena.push_back({prev.u, prev.v, ch[i / V].id, ctx.has_trigrams, x.next_score[i], x.next_back[i],
-                           ctx.backoff});
+          arena.push_back({prev.u, prev.v, ch[i / V].id, x.next_score[i], x.next_back[i], ctx.backoff,
+                           ctx.next_words});
         }
       } else {
         Extend(slots[k], ch, from, to, floor, x);
@@ -916,7 +916,7 @@ void Restorer::Impl::Extend(const Slot& s, const Choice* choices, size_t from, s
     if (!archive) x.ctx.push_back(four ? lm->Context3Of(hy.t, hy.u, hy.v) : lm->ContextOf(hy.u, hy.v));
   }
   const size_t S = x.state_key.size();
-  x.next.assign(size_t(s.count) * S, Hyp{0, 0, 0, false, kNegInf, -1, 0});
+  x.next.assign(size_t(s.count) * S, Hyp{0, 0, 0, kNegInf, -1, 0, 0});
   if (!archive) LookUp(choices, s.count, x);
   for (uint32_t c = 0; c < s.count; ++c) ScoreChoice(choices[c], c, x);
 }
@@ -955,7 +955,7 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
   uint32_t* group_live = Room(x.group_live, L);
   float* group_score = Room(x.group_score, L);
   float* group_backoff = Room(x.group_backoff, L);
-  uint8_t* group_has_trigrams = Room(x.group_has_trigrams, L);
+  uint64_t* group_next = Room(x.group_next, L);
   SyllableId* group_u = Room(x.group_u, L);
   {
     uint32_t* at = Room(x.tri_next, V);  // scratch: next slot of each state
@@ -966,7 +966,7 @@ void Restorer::Impl::ExtendTrigram(const Slot& s, const Choice* choices, size_t 
       group_live[g] = x.live[k];
       group_score[g] = hy.score;
       group_backoff[g] = hy.backoff;
-      group_has_trigrams[g] = hy.has_trigrams;
+      group_next[g] = hy.next_words;
       group_u[g] = hy.u;
     }
   }
@@ -1117,6 +1117,7 @@ void Restorer::Impl::ScoreStoredPairs(const Choice* choices, size_t V, BeamScrat
     const size_t c = at / V, v = at % V;
     const SyllableId w = choices[c].id;
     const float cost = choices[c].cost;
+    const int next_bit = NextWordBit(w);
     float p2;
     LmModel::Context ctx;
     const bool stored = lm->Bigram(x.prev_v[v], w, &p2, &ctx);
@@ -1129,7 +1130,7 @@ void Restorer::Impl::ScoreStoredPairs(const Choice* choices, size_t V, BeamScrat
     int32_t back = -1;
     for (uint32_t g = state_begin[v]; g < state_begin[v + 1]; ++g) {
       const float lp = group_backoff[g] + p2;
-      if (stored && x.group_has_trigrams[g]) {
+      if (stored && ((x.group_next[g] >> next_bit) & 1)) {
         x.tri_keys.push_back(LmModel::TrigramKey(x.group_u[g], x.prev_v[v], w));
         lm->PrefetchTrigram(x.tri_keys.back());
         x.tri_lp.push_back(lp);
@@ -1189,7 +1190,7 @@ void Restorer::Impl::ScoreChoice(const Choice& ch, size_t c, BeamScratch& x) con
     const Hyp& hy = x.arena[x.live[k]];
     float sc = hy.score + lp - ch.cost;
     Hyp& n = next[x.state_of[k]];
-    if (sc > n.score) n = {hy.u, hy.v, ch.id, false, sc, int32_t(x.live[k]), 0};
+    if (sc > n.score) n = {hy.u, hy.v, ch.id, sc, int32_t(x.live[k]), 0, 0};
   };
   if (archive) {
     for (size_t k = 0; k < x.live.size(); ++k) {
@@ -1211,7 +1212,7 @@ void Restorer::Impl::ScoreChoice(const Choice& ch, size_t c, BeamScratch& x) con
     size_t vi = x.state_v[si];
     const LmModel::Context& ctx = x.state_ctx[si];
     float lp;
-    bool stored = ctx.has_trigrams && stored2[vi] && lm->Trigram(u, v, ch.id, &lp);
+    bool stored = ctx.MayContinueWith(ch.id) && stored2[vi] && lm->Trigram(u, v, ch.id, &lp);
     x.p3[si] = stored ? lp : ctx.backoff + p2[vi];
     x.stored3[si] = stored;
   }

@@ -154,10 +154,16 @@ TEST_CASE("Restorer::Load reports a missing or corrupt model as a Status", "[res
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == Status::Code::kNotFound);
   std::string dir = vanban::testing::TempDir();
-  std::ofstream(dir + "/junk.lm") << "VBLM0001 this is not a model";
+  std::ofstream(dir + "/junk.lm") << "VBLM0002 this is not a model";
   auto junk = Restorer::Load(dir + "/junk.lm");
   REQUIRE_FALSE(junk.ok());
   CHECK(junk.status().code() == Status::Code::kCorrupt);
+  // A model of the previous format says how to get a current one.
+  std::ofstream(dir + "/old.lm") << "VBLM0001" << std::string(64, '\0');
+  auto old = Restorer::Load(dir + "/old.lm");
+  REQUIRE_FALSE(old.ok());
+  CHECK(old.status().code() == Status::Code::kCorrupt);
+  CHECK_THAT(old.status().message(), Catch::Matchers::Contains("rebuild it with `vanban lm build`"));
 }
 
 TEST_CASE("The shipped model fits the repository budget", "[restore]") {
@@ -189,23 +195,36 @@ std::vector<SyllableId> SampleIds(const LmModel& lm) {
   return ids;
 }
 
-// The decoder probes a trigram only where its bigram suffix is stored
-// (lm_model.h): check that the shipped model keeps that promise on the
-// trigrams of a plan it counted, where many are stored.
-TEST_CASE("LmModel: every stored trigram's bigram suffix is stored", "[restore][lm]") {
+// The decoder probes a trigram only where its bigram suffix is stored and
+// its context's next words let its last word through (lm_model.h): check
+// that the shipped model keeps both promises on the trigrams of a plan it
+// counted, where many are stored, and that the next words do rule out
+// trigrams that are not stored.
+TEST_CASE("LmModel: every stored trigram's bigram suffix is stored, its word among its context's next words",
+          "[restore][lm]") {
   auto lm = LmModel::Open(ShippedModel());
   REQUIRE(lm.ok());
   const std::vector<SyllableId> ids = SampleIds(**lm);
-  size_t trigrams = 0;
+  size_t trigrams = 0, absent = 0, ruled_out = 0;
   for (size_t i = 2; i < ids.size(); ++i) {
+    const LmModel::Context context = (*lm)->ContextOf(ids[i - 2], ids[i - 1]);
     float lp;
+    // A word of the plan 100 words on, most often not stored after this context.
+    const SyllableId other = ids[(i + 100) % ids.size()];
+    if (context.has_trigrams && !(*lm)->Trigram(ids[i - 2], ids[i - 1], other, &lp)) {
+      ++absent;
+      ruled_out += !context.MayContinueWith(other);
+    }
     if (!(*lm)->Trigram(ids[i - 2], ids[i - 1], ids[i], &lp)) continue;
     ++trigrams;
     bool stored = false;
     (*lm)->LogProb2(ids[i - 1], ids[i], &stored);
     CHECK(stored);
+    CHECK(context.MayContinueWith(ids[i]));
   }
   CHECK(trigrams > 100);
+  INFO(ruled_out << " of " << absent << " trigrams not stored ruled out by the next words");
+  CHECK(ruled_out * 2 > absent);
 }
 
 // The decoder asks the model in bulk (one read per pair issued before any
