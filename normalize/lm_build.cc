@@ -202,14 +202,21 @@ void Put(std::string& out, const T& value) {
   out.append(reinterpret_cast<const char*>(&value), sizeof value);
 }
 
+// A record table's head: u64 slots, padded to a cache line (lm_model.h).
+std::string TableHead(uint64_t slots) {
+  std::string out;
+  Put(out, slots);
+  out.append(56, '\0');
+  return out;
+}
+
 // The bigram section: per slot u32 key, u32 value, u64 next words.
 std::string BigramTable(const std::vector<std::pair<uint64_t, uint32_t>>& entries,
                         const std::unordered_map<uint64_t, uint64_t>& next_words) {
   std::vector<uint64_t> keys;
   for (const auto& e : entries) keys.push_back(e.first);
   const std::vector<int64_t> at = Slots(keys);
-  std::string out;
-  Put(out, uint64_t(at.size()));
+  std::string out = TableHead(at.size());
   for (int64_t e : at) {
     if (e < 0) {
       Put(out, ~uint32_t(0)), Put(out, uint32_t(0)), Put(out, uint64_t(0));
@@ -227,8 +234,7 @@ std::string TrigramTable(const std::vector<std::pair<uint64_t, uint32_t>>& entri
   std::vector<uint64_t> keys;
   for (const auto& e : entries) keys.push_back(e.first);
   const std::vector<int64_t> at = Slots(keys);
-  std::string out;
-  Put(out, uint64_t(at.size()));
+  std::string out = TableHead(at.size());
   for (int64_t e : at) {
     Put(out, e < 0 ? kEmptySlot : entries[e].first);
     Put(out, e < 0 ? uint32_t(0) : entries[e].second);
