@@ -24,12 +24,14 @@
 //
 // Measured (corpus/model/README.md, bench/restore_bench.sh): 99.0% of the
 // syllables of the stripped accented seeds, 96.0% of held-out pages read by
-// tesseract -l eng --psm 6; ~1 M syllables/s of one core on unaccented
-// text; in OCR mode (ocr_beam 16), on a shared machine, 415-487 k/s on the
-// held-out eng-OCR pages and 320-430 k/s over 71 distinct held-out and dev
-// pages in one process (the decoder's loop over choice and state pairs is
-// most of it, then the channel search for tokens the model's table lacks);
-// model load ~6-9 ms, ~50 MB resident for `vanban restore`. Seed 001, read
+// tesseract -l eng --psm 6; ~1-1.5 M syllables/s of one core on
+// unaccented text; in OCR mode (ocr_beam 16), in a fresh process on this
+// shared machine when it is not busy, 564 k/s (median; best 600 k) on the
+// held-out eng-OCR pages and 506 k/s over 71 distinct held-out and dev
+// pages (the decoder's loop over choice and state pairs is about half of
+// it, then the channel search for tokens the model's table lacks); 15-30%
+// less under other tenants' load; model load ~11 ms, ~51 MB resident for
+// `vanban restore`. Seed 001, read
 // by another engine, is read twice (adapt_*): 14 of its 14 target
 // statements within errors.
 //
