@@ -33,6 +33,30 @@ bool HugePagesOffered() {
   return modes.find("[always]") != std::string::npos || modes.find("[madvise]") != std::string::npos;
 }
 
+// `bytes` (a multiple of kHugePage) of zeroed anonymous memory aligned to a
+// huge page and asked to be backed by them; nullptr if none could be had.
+// Freed with munmap(p, bytes).
+char* MapHugePages(size_t bytes) {
+  // Over-allocated by a page to align to one; the slack is returned.
+  void* p = ::mmap(nullptr, bytes + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) return nullptr;
+  char* base = static_cast<char*>(p);
+  char* aligned = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(base) + kHugePage - 1) & ~(kHugePage - 1));
+  if (aligned > base) ::munmap(base, aligned - base);
+  ::munmap(aligned + bytes, base + kHugePage - aligned);
+  ::madvise(aligned, bytes, MADV_HUGEPAGE);
+  return aligned;
+}
+
+// Drops the whole pages of `bytes` from a read-only file mapping: they will
+// not be read again (they refault from the file if they are).
+void DropMappedPages(std::string_view bytes) {
+  const uintptr_t page = uintptr_t(::sysconf(_SC_PAGESIZE));
+  const uintptr_t from = (reinterpret_cast<uintptr_t>(bytes.data()) + page - 1) & ~(page - 1);
+  const uintptr_t to = (reinterpret_cast<uintptr_t>(bytes.data()) + bytes.size()) & ~(page - 1);
+  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+}
+
 struct SectionEntry {
   char name[16];
   uint64_t offset;
@@ -91,20 +115,12 @@ void LmModel::HotCopy() {
   // entries. Anonymous memory gets them on request; a file mapping does
   // not. The copy's pages of the file are then dropped.
   if (!HugePagesOffered()) return;
-  size_t bytes = 0;
-  for (std::string_view name : kHotSections) bytes += MappedSection(name).size() + kSectionAlign;
-  const size_t rows = RowFilterWords();
-  bytes += rows * 8;
+  auto aligned = [](size_t n) { return (n + kSectionAlign - 1) / kSectionAlign * kSectionAlign; };
+  size_t bytes = RowFilterWords() * 8;
+  for (std::string_view name : kHotSections) bytes += aligned(MappedSection(name).size());
   bytes = (bytes + kHugePage - 1) / kHugePage * kHugePage;
-  // Over-allocate by a page to align to one; the slack is returned.
-  void* p = ::mmap(nullptr, bytes + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (p == MAP_FAILED) return;
-  char* base = static_cast<char*>(p);
-  char* aligned = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(base) + kHugePage - 1) & ~(kHugePage - 1));
-  if (aligned > base) ::munmap(base, aligned - base);
-  if (aligned + bytes < base + bytes + kHugePage) ::munmap(aligned + bytes, base + bytes + kHugePage - (aligned + bytes));
-  ::madvise(aligned, bytes, MADV_HUGEPAGE);
-  hot_ = aligned;
+  hot_ = MapHugePages(bytes);
+  if (!hot_) return;
   hot_size_ = bytes;
   size_t at = 0;
   for (std::string_view name : kHotSections) {
@@ -112,14 +128,10 @@ void LmModel::HotCopy() {
     if (mapped.empty()) continue;
     std::memcpy(hot_ + at, mapped.data(), mapped.size());
     hot_sections_.emplace_back(name, std::string_view(hot_ + at, mapped.size()));
-    // The mapping's whole pages of it are no longer read.
-    const uintptr_t page = uintptr_t(::sysconf(_SC_PAGESIZE));
-    const uintptr_t from = (reinterpret_cast<uintptr_t>(mapped.data()) + page - 1) & ~(page - 1);
-    const uintptr_t to = (reinterpret_cast<uintptr_t>(mapped.data()) + mapped.size()) & ~(page - 1);
-    if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
-    at += (mapped.size() + kSectionAlign - 1) / kSectionAlign * kSectionAlign;
+    DropMappedPages(mapped);
+    at += aligned(mapped.size());
   }
-  hot_filter_ = rows > 0 ? reinterpret_cast<uint64_t*>(hot_ + at) : nullptr;
+  if (RowFilterWords() > 0) hot_filter_ = reinterpret_cast<uint64_t*>(hot_ + at);
 }
 
 size_t LmModel::RowFilterWords() const {
