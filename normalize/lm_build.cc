@@ -183,14 +183,15 @@ class KneserNey {
   std::vector<uint64_t> events_;
 };
 
-// Open addressing (lm_model.h): the slot of each key, linear probing from
-// HashKey(key), at load ≤ 0.5 (short probes on a miss); -1 where free.
-std::vector<int64_t> Slots(const std::vector<uint64_t>& keys) {
+// Open addressing (lm_model.h): the entry in each slot, linear probing
+// from HashKey(key), at load ≤ 0.5 (short probes on a miss); -1 where free.
+template <typename Value>
+std::vector<int64_t> Slots(const std::vector<std::pair<uint64_t, Value>>& entries) {
   uint64_t slots = 1;
-  while (slots < keys.size() * 2 + 1) slots <<= 1;
+  while (slots < entries.size() * 2 + 1) slots <<= 1;
   std::vector<int64_t> at(slots, -1);
-  for (size_t e = 0; e < keys.size(); ++e) {
-    uint64_t i = HashKey(keys[e]) & (slots - 1);
+  for (size_t e = 0; e < entries.size(); ++e) {
+    uint64_t i = HashKey(entries[e].first) & (slots - 1);
     while (at[i] >= 0) i = (i + 1) & (slots - 1);
     at[i] = int64_t(e);
   }
@@ -213,9 +214,7 @@ std::string TableHead(uint64_t slots) {
 // The bigram section: per slot u32 key, u32 value, u64 next words.
 std::string BigramTable(const std::vector<std::pair<uint64_t, uint32_t>>& entries,
                         const std::unordered_map<uint64_t, uint64_t>& next_words) {
-  std::vector<uint64_t> keys;
-  for (const auto& e : entries) keys.push_back(e.first);
-  const std::vector<int64_t> at = Slots(keys);
+  const std::vector<int64_t> at = Slots(entries);
   std::string out = TableHead(at.size());
   for (int64_t e : at) {
     if (e < 0) {
@@ -231,9 +230,7 @@ std::string BigramTable(const std::vector<std::pair<uint64_t, uint32_t>>& entrie
 
 // The trigram section: per slot u64 key, u32 value.
 std::string TrigramTable(const std::vector<std::pair<uint64_t, uint32_t>>& entries) {
-  std::vector<uint64_t> keys;
-  for (const auto& e : entries) keys.push_back(e.first);
-  const std::vector<int64_t> at = Slots(keys);
+  const std::vector<int64_t> at = Slots(entries);
   std::string out = TableHead(at.size());
   for (int64_t e : at) {
     Put(out, e < 0 ? kEmptySlot : entries[e].first);
@@ -244,16 +241,12 @@ std::string TrigramTable(const std::vector<std::pair<uint64_t, uint32_t>>& entri
 
 template <typename Value>
 std::string HashTable(const std::vector<std::pair<uint64_t, Value>>& entries) {
-  uint64_t slots = 1;
-  while (slots < entries.size() * 2 + 1) slots <<= 1;  // load ≤ 0.5: short probes on a miss
+  const std::vector<int64_t> at = Slots(entries);
+  const uint64_t slots = at.size();
   std::vector<uint64_t> keys(slots, kEmptySlot);
   std::vector<Value> vals(slots, Value{});
-  for (const auto& [k, v] : entries) {
-    uint64_t i = HashKey(k) & (slots - 1);
-    while (keys[i] != kEmptySlot) i = (i + 1) & (slots - 1);
-    keys[i] = k;
-    vals[i] = v;
-  }
+  for (uint64_t i = 0; i < slots; ++i)
+    if (at[i] >= 0) keys[i] = entries[at[i]].first, vals[i] = entries[at[i]].second;
   std::string out(reinterpret_cast<const char*>(&slots), 8);
   out.append(reinterpret_cast<const char*>(keys.data()), slots * 8);
   out.append(reinterpret_cast<const char*>(vals.data()), slots * sizeof(Value));
